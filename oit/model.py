@@ -1,0 +1,121 @@
+"""The result model shared by the checklist engine, the scorer and the report renderers.
+
+These are plain dataclasses so that every stage stays a pure function of stored data:
+the engine turns stored pages/documents into ``ItemResult``s, the scorer turns those into a
+``ScoreCard``, and the renderers turn a ``Report`` into HTML/JSON/Markdown/CSV.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Status = Literal["pass", "partial", "fail", "unknown"]
+STATUSES: tuple[Status, ...] = ("pass", "partial", "fail", "unknown")
+
+#: Thai labels for statuses, used by every renderer.
+STATUS_TH: dict[str, str] = {
+    "pass": "ผ่าน",
+    "partial": "ไม่ครบ",
+    "fail": "ไม่พบ",
+    "unknown": "ตรวจไม่ได้",
+}
+
+
+@dataclass
+class Evidence:
+    """One page or document that the engine took as evidence for an item."""
+
+    url: str
+    title: str = ""
+    snippet: str = ""
+    kind: Literal["page", "document"] = "page"
+    offsite: bool = False
+    #: Click path from the homepage, in Thai, e.g. "หน้าแรก › ITA › O1 โครงสร้าง".
+    where: str = ""
+    #: Fiscal year (พ.ศ.) the evidence is about, when it could be read.
+    fiscal_year: int | None = None
+    #: Relevance score of this candidate for the item (engine-internal scale).
+    score: float = 0.0
+
+
+@dataclass
+class ItemResult:
+    code: str
+    name: str
+    sub_indicator: str
+    status: Status
+    #: 0..1, how sure the engine is of ``status``.
+    confidence: float
+    evidence: list[Evidence] = field(default_factory=list)
+    #: Thai descriptions of required elements or rules that were not met.
+    missing: list[str] = field(default_factory=list)
+    #: Thai descriptions of required elements that were found.
+    found: list[str] = field(default_factory=list)
+    #: Other remarks (off-site evidence, unreadable documents, wrong year …), Thai.
+    notes: list[str] = field(default_factory=list)
+    #: Thai fix-it text for the unit (what to publish and where).
+    fix: str = ""
+    #: What the criterion asks, Thai.
+    criterion: str = ""
+    #: OIT points gained if this item passed (filled by the scorer).
+    gain: float = 0.0
+    #: Catalog confidence for this item's criteria (high / medium / low).
+    catalog_confidence: str = "medium"
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "pass"
+
+
+@dataclass
+class ScoreCard:
+    oit: float
+    indicators: dict[str, float]
+    sub_indicators: dict[str, float]
+    #: Band that the OIT score alone reaches (Thai name from the catalog's rating scale).
+    band: str
+    band_note: str = ""
+
+
+@dataclass
+class Unreadable:
+    """A URL the run could not read, and why (shown in every report)."""
+
+    url: str
+    reason: str
+
+
+@dataclass
+class Report:
+    unit_name: str
+    url: str
+    fiscal_year: int
+    unit_type: str
+    catalog_id: str
+    catalog_version: str
+    catalog_confidence: str
+    run_id: int
+    started: str
+    finished: str
+    partial: bool
+    partial_reason: str
+    score: ScoreCard
+    items: list[ItemResult]
+    #: Item codes of failing items, best score gain first.
+    fixes: list[str] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
+    #: Sub-indicator code -> Thai name, for grouping in reports.
+    sub_indicator_names: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    tool_version: str = ""
+
+    def item(self, code: str) -> ItemResult:
+        for it in self.items:
+            if it.code == code:
+                return it
+        raise KeyError(code)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
