@@ -1,0 +1,9 @@
+"""Deterministic generator of realistic Thai government unit websites with OIT ground truth (truth.json)."""
+
+from .build import build_site
+from .model import ITEM_CODES, ITEM_NAMES, STATE_SUPPORT, ItemPlan, SiteSpec
+from .plans import make_items, plan
+
+__all__ = [
+    "ITEM_CODES", "ITEM_NAMES", "STATE_SUPPORT", "ItemPlan", "SiteSpec", "build_site", "make_items", "plan",
+]

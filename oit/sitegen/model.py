@@ -1,0 +1,173 @@
+"""Data model of a generated test site: the spec (what to build) and the content blocks (what was built)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: FY 2566/2567 OIT items (same numbering both years), see shared/reference/oit-items.md.
+ITEM_NAMES: dict[str, str] = {
+    "O1": "โครงสร้าง",
+    "O2": "ข้อมูลผู้บริหาร",
+    "O3": "อำนาจหน้าที่",
+    "O4": "แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน",
+    "O5": "ข้อมูลการติดต่อ",
+    "O6": "กฎหมายที่เกี่ยวข้อง",
+    "O7": "ข่าวประชาสัมพันธ์",
+    "O8": "Q&A",
+    "O9": "Social Network",
+    "O10": "นโยบายคุ้มครองข้อมูลส่วนบุคคล",
+    "O11": "แผนดำเนินงานและการใช้งบประมาณประจำปี",
+    "O12": "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณประจำปี รอบ 6 เดือน",
+    "O13": "รายงานผลการดำเนินงานประจำปี",
+    "O14": "คู่มือหรือมาตรฐานการปฏิบัติงาน",
+    "O15": "คู่มือหรือมาตรฐานการให้บริการ",
+    "O16": "ข้อมูลเชิงสถิติการให้บริการ",
+    "O17": "รายงานผลการสำรวจความพึงพอใจการให้บริการ",
+    "O18": "E-Service",
+    "O19": "แผนการจัดซื้อจัดจ้างหรือแผนการจัดหาพัสดุ",
+    "O20": "ประกาศต่าง ๆ เกี่ยวกับการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ",
+    "O21": "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน",
+    "O22": "รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี",
+    "O23": "นโยบายหรือแผนการบริหารทรัพยากรบุคคล",
+    "O24": "การดำเนินการตามนโยบายหรือแผนการบริหารทรัพยากรบุคคล",
+    "O25": "หลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล",
+    "O26": "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี",
+    "O27": "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
+    "O28": "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
+    "O29": "ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
+    "O30": "การเปิดโอกาสให้เกิดการมีส่วนร่วม",
+    "O31": "ประกาศเจตนารมณ์นโยบาย No Gift Policy จากการปฏิบัติหน้าที่",
+    "O32": "การสร้างวัฒนธรรม No Gift Policy",
+    "O33": "รายงานผลตามนโยบาย No Gift Policy",
+    "O34": "การประเมินความเสี่ยงการทุจริตและประพฤติมิชอบประจำปี",
+    "O35": "การดำเนินการเพื่อจัดการความเสี่ยงการทุจริตและประพฤติมิชอบ",
+    "O36": "แผนปฏิบัติการป้องกันการทุจริต",
+    "O37": "รายงานการกำกับติดตามการดำเนินการป้องกันการทุจริตประจำปี รอบ 6 เดือน",
+    "O38": "รายงานผลการดำเนินการป้องกันการทุจริตประจำปี",
+    "O39": "ประมวลจริยธรรมสำหรับเจ้าหน้าที่ของรัฐ",
+    "O40": "การขับเคลื่อนจริยธรรม",
+    "O41": "การประเมินจริยธรรมเจ้าหน้าที่ของรัฐ",
+    "O42": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+    "O43": "การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+}
+ITEM_CODES: tuple[str, ...] = tuple(ITEM_NAMES)
+
+_YEAR_ITEMS = {
+    "O11", "O12", "O13", "O16", "O17", "O19", "O20", "O21", "O22", "O23", "O24", "O26", "O29", "O30",
+    "O31", "O32", "O33", "O34", "O35", "O36", "O37", "O38", "O40", "O41", "O42", "O43",
+}
+_COMMON = {"ok", "missing", "placeholder", "offsite_only"}
+
+#: Which defect states each item supports (beyond ok/missing/placeholder/offsite_only).
+STATE_SUPPORT: dict[str, set[str]] = {
+    code: _COMMON | ({"wrong_year"} if code in _YEAR_ITEMS else set()) for code in ITEM_CODES
+}
+for _code in ("O12", "O24", "O37"):
+    STATE_SUPPORT[_code].add("wrong_period")
+for _code in ("O13", "O22", "O26", "O38"):
+    STATE_SUPPORT[_code].add("no_problems")
+STATE_SUPPORT["O5"].add("no_map")
+STATE_SUPPORT["O2"].add("no_photo")
+STATE_SUPPORT["O34"] |= {"no_risk", "general_risk"}
+STATE_SUPPORT["O42"].add("copied_itas")
+
+#: Items where an off-site channel (social network, online form) is what the criterion asks for.
+OFFSITE_OK = {"O9", "O18"}
+
+
+@dataclass
+class ItemPlan:
+    code: str
+    state: str
+    expect: str
+    reason: str
+
+
+@dataclass
+class SiteSpec:
+    seed: int
+    unit_name: str
+    unit_short: str
+    unit_type: str  # "lao" | "agency"
+    province: str
+    district: str
+    subdistrict: str
+    fiscal_year: int  # พ.ศ.
+    layout: str
+    ita_index: bool
+    items: dict[str, ItemPlan]
+    postcode: str = "40000"
+    domain: str = "www.example.go.th"
+
+
+@dataclass
+class Doc:
+    """A document (PDF or DOCX) rendered from simple HTML."""
+
+    slug: str
+    title: str
+    html: str
+    fmt: str = "pdf"
+    year: int | None = None
+    #: Date for file metadata and upload folder, "YYYYMMDD" in ค.ศ.
+    date: str = "20240115"
+    path: str = ""
+    #: Wide tables (สขร.1, risk matrices) are printed on landscape pages.
+    landscape: bool = False
+
+
+@dataclass
+class Block:
+    """What one OIT item looks like on the site: a page, its documents, or an off-site link."""
+
+    code: str
+    section: str
+    title: str
+    slug: str
+    body: str = ""
+    docs: list[Doc] = field(default_factory=list)
+    external: str | None = None
+    #: "page" | "doc" | "external": what the assessor would open as evidence.
+    evidence: str = "page"
+    #: An empty page / '#' link instead of content (state "placeholder").
+    empty: bool = False
+    url: str = ""
+
+    @property
+    def evidence_url(self) -> str | None:
+        if self.empty:
+            return self.url or "#"
+        if self.evidence == "external":
+            return self.external
+        if self.evidence == "doc" and self.docs:
+            return self.docs[0].path
+        return self.url
+
+
+@dataclass
+class Page:
+    """A non-evidence page (news, tourism, gallery …)."""
+
+    slug: str
+    title: str
+    body: str
+    section: str
+    date: str = ""
+    url: str = ""
+
+
+#: Menu sections shared by all layouts: key → Thai label.
+SECTIONS: dict[str, str] = {
+    "about": "เกี่ยวกับเรา",
+    "personnel": "บุคลากร",
+    "plan": "แผนพัฒนา",
+    "budget": "งบประมาณ/การดำเนินงาน",
+    "service": "งานบริการ",
+    "procurement": "จัดซื้อจัดจ้าง",
+    "hr": "การบริหารงานบุคคล",
+    "complaint": "ร้องเรียน/ร้องทุกข์",
+    "integrity": "ป้องกันการทุจริต",
+    "news": "ข่าวสาร",
+    "tourism": "ท่องเที่ยว/OTOP",
+    "contact": "ติดต่อเรา",
+}
