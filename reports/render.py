@@ -1,0 +1,45 @@
+"""Render a ``Report`` to HTML, JSON, Markdown or CSV, and write report files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from oit.model import Report
+
+from .csvout import render_csv
+from .html import render_html
+from .jsonout import report_to_json
+from .markdown import render_markdown
+
+FORMATS = ("html", "json", "md", "csv")
+_RENDERERS: dict[str, Callable[[Report], str]] = {
+    "html": render_html,
+    "json": report_to_json,
+    "md": render_markdown,
+    "csv": render_csv,
+}
+
+
+def render(report: Report, fmt: str) -> str:
+    """The report as text in ``fmt`` (one of ``FORMATS``). CSV text starts with a BOM."""
+    try:
+        renderer = _RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown report format {fmt!r}; choose from {', '.join(FORMATS)}") from None
+    return renderer(report)
+
+
+def write_reports(
+    report: Report, out_dir: Path, formats: Iterable[str] = FORMATS, basename: str = "oit-report"
+) -> dict[str, Path]:
+    """Write ``<out_dir>/<basename>.<fmt>`` for each format (UTF-8); returns format -> path."""
+    out_dir = Path(out_dir)
+    texts = {fmt: render(report, fmt) for fmt in formats}  # render all first: no half-written set
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for fmt, text in texts.items():
+        path = out_dir / f"{basename}.{fmt}"
+        path.write_text(text, encoding="utf-8", newline="")
+        paths[fmt] = path
+    return paths
