@@ -1,0 +1,326 @@
+"""Catalog files: one YAML file per assessment scheme and fiscal year, validated by this schema.
+
+A catalog is data. A user adds next year's list by writing a new YAML file (or one that
+``extends`` the previous year and overrides what changed) and passing it with ``--catalog``;
+no code changes. See ``docs/catalog.md`` for the field-by-field description.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+CATALOG_DIR = Path(__file__).parent / "catalogs"
+
+Confidence = Literal["high", "medium", "low"]
+UNIT_TYPES = ("lao", "agency")
+#: Spellings users may give for the unit types.
+UNIT_TYPE_ALIASES = {
+    "lao": "lao",
+    "อปท.": "lao",
+    "อปท": "lao",
+    "local": "lao",
+    "agency": "agency",
+    "หน่วยงาน": "agency",
+    "ส่วนราชการ": "agency",
+}
+
+
+class YearRule(StrEnum):
+    """Which period the evidence must be about, relative to the assessed fiscal year (FY)."""
+
+    none = "none"  # no year requirement (structure, contact, laws …)
+    assessed = "assessed"  # about FY itself (plans, announcements of FY)
+    first_half = "first_half"  # the first six months of FY (1 Oct FY-1 – 31 Mar FY)
+    previous = "previous"  # the previous FY (annual reports)
+    assessed_or_previous = "assessed_or_previous"
+    analysis_of_previous = "analysis_of_previous"  # O42: analyses FY-1's ITA, measures for FY
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Element(Strict):
+    """A required element of an item, found in the evidence's text or page features.
+
+    It is present when *every* condition given holds: at least one phrase of ``any``,
+    every phrase of ``all``, the regular expression ``pattern`` (on cleaned text), and the
+    page ``feature`` (see ``checklist.features``), at least ``min_count`` times for ``any``.
+    Phrases are compared after Thai folding (``oit.thai.fold``), so spelling damage from PDF
+    extraction (lost sara am, split tone marks, Thai digits) does not matter.
+    """
+
+    id: str
+    label: str  # Thai, shown when missing
+    any: list[str] = Field(default_factory=list)
+    all: list[str] = Field(default_factory=list)
+    pattern: str | None = None
+    feature: str | None = None
+    min_count: int = 1
+    #: An element that is not required is reported as a remark only.
+    required: bool = True
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, v: str | None) -> str | None:
+        if v is not None:
+            re.compile(v)
+        return v
+
+    @model_validator(mode="after")
+    def _has_condition(self) -> Element:
+        if not (self.any or self.all or self.pattern or self.feature):
+            raise ValueError(f"element {self.id!r} has no condition (any, all, pattern or feature)")
+        return self
+
+
+class Forbid(Strict):
+    """A negative rule: evidence that matches it does not count (e.g. "no risk found").
+
+    It fires when a phrase of ``any`` (or ``pattern``) is present and no phrase of ``unless_any``
+    is. ``label`` says, in Thai, why the evidence does not count.
+    """
+
+    id: str
+    label: str
+    any: list[str] = Field(default_factory=list)
+    pattern: str | None = None
+    unless_any: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_condition(self) -> Forbid:
+        if not (self.any or self.pattern):
+            raise ValueError(f"forbid rule {self.id!r} needs any or pattern")
+        return self
+
+
+class ItemOverride(Strict):
+    """Per unit-type changes to an item (``variants: {lao: {...}}``)."""
+
+    name: str | None = None
+    terms: list[str] | None = None
+    elements: list[Element] | None = None
+    extra_elements: list[Element] = Field(default_factory=list)
+    fix: str | None = None
+    criterion: str | None = None
+
+
+class Item(Strict):
+    code: str  # "O1"
+    name: str  # Thai name as NACC writes it
+    sub_indicator: str  # "9.1"
+    #: Phrases that name the item (Thai name, common synonyms, English): matched in link texts,
+    #: titles, headings and content. The first one is the most specific.
+    terms: list[str] = Field(default_factory=list)
+    #: ASCII fragments that often appear in URLs of this item's pages ("structure", "executive").
+    url_hints: list[str] = Field(default_factory=list)
+    #: Phrases that, in a title or link text, mean the page is about another item.
+    exclude_terms: list[str] = Field(default_factory=list)
+    year_rule: YearRule = YearRule.none
+    elements: list[Element] = Field(default_factory=list)
+    forbid: list[Forbid] = Field(default_factory=list)
+    #: Whether evidence on another host (Google Drive, Facebook, e-GP …) counts for this item.
+    offsite_counts: bool = False
+    #: Preferred evidence: a web page, a document, or either.
+    evidence_kind: Literal["page", "document", "any"] = "any"
+    criterion: str = ""  # Thai: what the assessors look for
+    fix: str = ""  # Thai: what to publish, and where
+    source: str = ""
+    confidence: Confidence = "medium"
+    #: True when the item exists but its name/criteria are not known for this year.
+    unknown: bool = False
+    variants: dict[str, ItemOverride] = Field(default_factory=dict)
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, v: str) -> str:
+        if not re.fullmatch(r"O\d{1,2}", v):
+            raise ValueError(f"item code must look like O1..O99, got {v!r}")
+        return v
+
+    @field_validator("variants")
+    @classmethod
+    def _variant_keys(cls, v: dict[str, ItemOverride]) -> dict[str, ItemOverride]:
+        for key in v:
+            if key not in UNIT_TYPES:
+                raise ValueError(f"unknown unit type {key!r} in variants (use {', '.join(UNIT_TYPES)})")
+        return v
+
+    def for_unit_type(self, unit_type: str) -> Item:
+        """This item with the unit type's variant applied."""
+        ov = self.variants.get(unit_type)
+        if ov is None:
+            return self
+        data = self.model_dump()
+        for key in ("name", "terms", "fix", "criterion"):
+            val = getattr(ov, key)
+            if val is not None:
+                data[key] = val
+        elements = ov.elements if ov.elements is not None else self.elements
+        data["elements"] = [e.model_dump() for e in [*elements, *ov.extra_elements]]
+        data["variants"] = {}
+        return Item.model_validate(data)
+
+
+class Indicator(Strict):
+    code: str  # "9"
+    name: str
+    weight: float = 1.0
+
+
+class SubIndicator(Strict):
+    code: str  # "9.1"
+    name: str
+    indicator: str  # "9"
+
+
+class Band(Strict):
+    name: str
+    min: float  # lowest OIT score of the band
+
+
+class Catalog(Strict):
+    id: str  # "nacc-2567"
+    scheme: str = "nacc"  # the assessment scheme (NACC main list, or a sector variant)
+    fiscal_year: int  # พ.ศ.
+    version: str
+    title: str = ""
+    source: str = ""
+    confidence: Confidence = "medium"
+    notes: str = ""
+    unit_types: list[str] = Field(default_factory=lambda: list(UNIT_TYPES))
+    indicators: list[Indicator]
+    sub_indicators: list[SubIndicator]
+    #: Rating bands, any order; the band reached is the one with the highest ``min`` <= score.
+    bands: list[Band]
+    #: Shown beside the band: what the band means when only OIT is known.
+    band_note: str = ""
+    items: list[Item]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Catalog:
+        codes = [i.code for i in self.items]
+        dup = {c for c in codes if codes.count(c) > 1}
+        if dup:
+            raise ValueError(f"duplicate item codes: {sorted(dup)}")
+        ind = {i.code for i in self.indicators}
+        subs = {s.code for s in self.sub_indicators}
+        for s in self.sub_indicators:
+            if s.indicator not in ind:
+                raise ValueError(f"sub-indicator {s.code} names unknown indicator {s.indicator}")
+        for it in self.items:
+            if it.sub_indicator not in subs:
+                raise ValueError(f"item {it.code} names unknown sub-indicator {it.sub_indicator}")
+        for ut in self.unit_types:
+            if ut not in UNIT_TYPES:
+                raise ValueError(f"unknown unit type {ut!r}")
+        if not self.bands:
+            raise ValueError("a catalog needs at least one rating band")
+        return self
+
+    def item(self, code: str) -> Item:
+        for it in self.items:
+            if it.code == code:
+                return it
+        raise KeyError(code)
+
+    def items_for(self, unit_type: str) -> list[Item]:
+        return [it.for_unit_type(unit_type) for it in self.items]
+
+    def sub_indicator_names(self) -> dict[str, str]:
+        return {s.code: s.name for s in self.sub_indicators}
+
+
+class CatalogError(ValueError):
+    """A catalog file that cannot be read or does not validate; the message names the file."""
+
+
+def _merge(base: dict, child: dict) -> dict:
+    """``extends``: the child's keys replace the base's; ``items`` merge by code."""
+    out = {**base, **{k: v for k, v in child.items() if k not in ("extends", "items", "item_overrides")}}
+    items = {it["code"]: dict(it) for it in base.get("items", [])}
+    for ov in child.get("item_overrides", []) or []:
+        code = ov["code"]
+        if code not in items:
+            raise CatalogError(f"item_overrides names {code}, which the base catalog does not have")
+        items[code].update(ov)
+    for it in child.get("items", []) or []:
+        items[it["code"]] = it
+    out["items"] = sorted(items.values(), key=lambda it: int(it["code"][1:]))
+    return out
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise CatalogError(f"{path}: cannot read catalog: {exc}") from exc
+    if not isinstance(data, dict):
+        raise CatalogError(f"{path}: a catalog file must be a mapping")
+    parent = data.get("extends")
+    if parent:
+        base_path = resolve_catalog_path(parent, relative_to=path.parent)
+        data = _merge(_read_yaml(base_path), data)
+    return data
+
+
+def resolve_catalog_path(name: str | Path, relative_to: Path | None = None) -> Path:
+    """A file path, or the id of a bundled catalog ("nacc-2567")."""
+    p = Path(name)
+    candidates = [p]
+    if relative_to is not None:
+        candidates.append(relative_to / p)
+    candidates += [CATALOG_DIR / p, CATALOG_DIR / f"{name}.yaml"]
+    for c in candidates:
+        if c.is_file():
+            return c
+    raise CatalogError(f"catalog not found: {name}")
+
+
+def load_catalog(name: str | Path) -> Catalog:
+    path = resolve_catalog_path(name)
+    data = _read_yaml(path)
+    try:
+        return Catalog.model_validate(data)
+    except ValueError as exc:
+        raise CatalogError(f"{path}: invalid catalog:\n{exc}") from exc
+
+
+def bundled_catalogs() -> list[Path]:
+    return sorted(CATALOG_DIR.glob("*.yaml"))
+
+
+@cache
+def _bundled_index() -> dict[tuple[str, int], Path]:
+    index = {}
+    for path in bundled_catalogs():
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if "fiscal_year" in data or "extends" in data:
+            cat = load_catalog(path)
+            index[(cat.scheme, cat.fiscal_year)] = path
+    return index
+
+
+def catalog_for_year(fiscal_year: int, scheme: str = "nacc") -> Catalog:
+    path = _bundled_index().get((scheme, fiscal_year))
+    if path is None:
+        years = sorted(y for s, y in _bundled_index() if s == scheme)
+        raise CatalogError(
+            f"no bundled {scheme} catalog for fiscal year {fiscal_year} (have: {years}); "
+            "pass your own file with --catalog"
+        )
+    return load_catalog(path)
+
+
+def normalise_unit_type(value: str) -> str:
+    try:
+        return UNIT_TYPE_ALIASES[value.strip().lower()]
+    except KeyError as exc:
+        raise ValueError(f"unknown unit type {value!r}: use อปท./lao or agency") from exc

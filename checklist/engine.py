@@ -1,0 +1,332 @@
+"""Match evidence to every catalog item and decide pass / partial / fail / unknown.
+
+A pure function of stored data (``SiteData``) and a catalog: no network, no database.
+
+For each item the engine ranks the site's pages and documents by how clearly they *name* the
+item (the unit's own ITA index row, link texts, titles and headings, URL hints; body text counts
+little because menus repeat on every page), then checks the best candidates against the item's
+rules (``checklist.rules``). The first candidate that meets every rule is the evidence; otherwise
+the closest one is reported with what it lacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from checklist.catalog import Catalog, Item
+from checklist.rules import Outcome
+from checklist.rules import evaluate as check_rules
+from checklist.sitedata import Link, Resource, SiteData
+from oit import thaidates
+from oit.model import Evidence, ItemResult
+from oit.thai import Folded, fold
+
+#: A resource must reach this relevance to be considered evidence for an item.
+THRESHOLD = 4.0
+#: How many candidates per item are checked against the rules.
+TOP_K = 10
+ITA_ROW_BONUS = 10.0
+ITA_CHILD_BONUS = 6.0
+#: Words of pages that exist but hold nothing yet.
+PLACEHOLDER_PHRASES = (
+    "อยู่ระหว่างปรับปรุง",
+    "อยู่ระหว่างดำเนินการ",
+    "อยู่ระหว่างจัดทำ",
+    "ไม่พบข้อมูล",
+    "ยังไม่มีข้อมูล",
+    "coming soon",
+    "under construction",
+    "page not found",
+    "ไม่พบหน้า",
+)
+#: A page whose own text (without menus and its title) is shorter than this holds no evidence.
+MIN_OWN_TEXT = 40
+
+
+class ItemNameMatcher:
+    """Which items a short text (link text, title) names; used for the crawl progress line."""
+
+    def __init__(self, items: list[Item]):
+        self.terms = [(it.code, [fold(t) for t in it.terms if t]) for it in items if not it.unknown]
+        self.total = len(self.terms)
+
+    def codes_named(self, text: str) -> set[str]:
+        key = fold(text)
+        return {code for code, terms in self.terms if any(t and t in key for t in terms)}
+
+
+@dataclass
+class Candidate:
+    res: Resource
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    outcome: Outcome | None = None
+    #: A page that only lists this item's documents: the documents are judged, not the page.
+    container: bool = False
+
+
+def placeholder_reason(res: Resource) -> str:
+    """Why a page that names the item still holds no evidence ("" when it does)."""
+    if res.is_document:
+        return ""
+    own = "\n".join(line for line in res.body.splitlines() if line.strip() and line.strip() not in res.title)
+    folded = Folded(own)
+    for phrase in PLACEHOLDER_PHRASES:
+        if folded.contains(phrase) and len(folded.folded) < 400:
+            return f"หน้าเว็บยังไม่มีข้อมูล ({phrase})"
+    if len(folded.folded) < MIN_OWN_TEXT and not res.features.get("image") and not res.features.get("form"):
+        return "หน้าเว็บว่าง ไม่มีเนื้อหา"
+    return ""
+
+
+@dataclass
+class _Context:
+    site: SiteData
+    fy: int
+    #: item code → URLs the unit's (current-year) ITA index page links for it.
+    ita_urls: dict[str, list[str]]
+    #: item code → labels of ITA rows whose link is empty or a placeholder.
+    ita_empty: dict[str, list[str]]
+    #: The ITA index pages themselves: indexes, never evidence.
+    index_pages: set[str] = field(default_factory=set)
+    _children: dict[str, set[str]] = field(default_factory=dict)
+    _link_names: dict[int, Folded] = field(default_factory=dict)
+
+    def ita_children(self, code: str) -> set[str]:
+        """URLs linked from the pages the ITA index gives for ``code``."""
+        if code not in self._children:
+            self._children[code] = {lk.dst for u in self.ita_urls.get(code, []) for lk in self.site.outlinks.get(u, [])}
+        return self._children[code]
+
+    def link_name(self, link: Link) -> Folded:
+        key = id(link)
+        if key not in self._link_names:
+            self._link_names[key] = Folded(link.text)
+        return self._link_names[key]
+
+
+def _ita_context(site: SiteData, fy: int) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """ITA rows from index pages of the assessed year (or of no stated year)."""
+    urls: dict[str, list[str]] = {}
+    empty: dict[str, list[str]] = {}
+    page_year: dict[str, int | None] = {}
+    for row in site.ita_rows:
+        if row.page_url not in page_year:
+            page = site.get(row.page_url)
+            text = page.text[:3000] if page else ""
+            page_year[row.page_url] = thaidates.main_fiscal_year(text, title=page.title if page else "")
+        if page_year[row.page_url] not in (None, fy):
+            continue
+        if row.url:
+            urls.setdefault(row.code, []).append(row.url)
+        else:
+            empty.setdefault(row.code, []).append(row.label)
+    return urls, empty
+
+
+def term_in(folded: Folded, term: str) -> bool:
+    """The term, or every space-separated part of it ("รายงาน…การดำเนินงาน รอบ 6 เดือน" matches
+    "รายงาน…การดำเนินงานและการใช้จ่ายงบประมาณ … รอบ 6 เดือน")."""
+    if folded.contains(term):
+        return True
+    parts = term.split()
+    return len(parts) > 1 and all(folded.contains(p) for p in parts)
+
+
+def _name_score(item: Item, folded: Folded, first: float, other: float) -> tuple[float, str]:
+    for i, term in enumerate(item.terms):
+        if term_in(folded, term):
+            return (first if i == 0 else other), term
+    return 0.0, ""
+
+
+def relevance(item: Item, res: Resource, ctx: _Context) -> Candidate:
+    """How clearly ``res`` is the unit's evidence for ``item``."""
+    cand = Candidate(res, 0.0)
+    ita = ctx.ita_urls.get(item.code, [])
+    if res.url in ita or (res.final_url and res.final_url in ita):
+        cand.score += ITA_ROW_BONUS
+        cand.reasons.append("ita")
+    elif res.url in ctx.ita_children(item.code):
+        cand.score += ITA_CHILD_BONUS
+        cand.reasons.append("ita-child")
+    s, term = _name_score(item, res.folded_names, 5.0, 4.0)
+    if s:
+        cand.score += s
+        cand.reasons.append(f"name:{term}")
+    url = res.url.lower()
+    if any(h in url for h in item.url_hints):
+        cand.score += 1.5
+        cand.reasons.append("url")
+    s, term = _name_score(item, res.folded_head, 2.0, 1.0)
+    if s:
+        cand.score += s
+        cand.reasons.append(f"body:{term}")
+    if any(res.folded_names.contains(t) for t in item.exclude_terms):
+        cand.score -= 8.0
+        cand.reasons.append("exclude")
+    return cand
+
+
+def _candidates(item: Item, ctx: _Context) -> list[Candidate]:
+    cands = [relevance(item, r, ctx) for r in ctx.site.resources.values() if r.url not in ctx.index_pages]
+    cands = [c for c in cands if c.score >= THRESHOLD]
+    # Documents listed on a candidate page inherit part of its relevance (item page → PDFs).
+    known = {c.res.url for c in cands}
+    for c in list(cands):
+        if c.res.is_document:
+            continue
+        for link in ctx.site.outlinks.get(c.res.url, []):
+            child = ctx.site.get(link.dst)
+            if child is None or not child.is_document or child.url in known:
+                continue
+            own = relevance(item, child, ctx)
+            own.score = max(own.score, c.score * 0.8)
+            own.reasons.append("listed-on-candidate")
+            cands.append(own)
+            known.add(child.url)
+    if item.evidence_kind != "page":
+        documents = {c.res.url for c in cands if c.res.is_document}
+        for c in cands:
+            if not c.res.is_document and any(lk.dst in documents for lk in ctx.site.outlinks.get(c.res.url, [])):
+                c.container = True
+    cands.sort(key=lambda c: (-c.score, c.res.depth, c.res.url))
+    return cands
+
+
+def _offsite_candidates(item: Item, ctx: _Context) -> list[Link]:
+    """Links to other hosts that name the item (or that its ITA row points to)."""
+    ita = set(ctx.ita_urls.get(item.code, []))
+    out = []
+    for link in ctx.site.links:
+        if not link.offsite:
+            continue
+        named = link.dst in ita or any(term_in(ctx.link_name(link), t) for t in item.terms)
+        hinted = any(h in link.dst.lower() for h in item.url_hints)
+        if named or (hinted and item.offsite_counts):
+            out.append(link)
+    return out
+
+
+def _evidence(c: Candidate, ctx: _Context, snippet_terms: list[str]) -> Evidence:
+    res = c.res
+    snippet = ""
+    for term in snippet_terms:
+        snippet = res.folded.snippet(term, width=90)
+        if snippet:
+            break
+    return Evidence(
+        url=res.url,
+        title=res.title or (res.anchors[0] if res.anchors else ""),
+        snippet=snippet,
+        kind="document" if res.is_document else "page",
+        offsite=False,
+        where=ctx.site.where(res.url),
+        fiscal_year=c.outcome.year if c.outcome else None,
+        score=round(c.score, 2),
+    )
+
+
+def _offsite_evidence(link: Link, ctx: _Context) -> Evidence:
+    return Evidence(
+        url=link.dst,
+        title=link.text,
+        kind="document" if link.dst.lower().split("?")[0].endswith(".pdf") else "page",
+        offsite=True,
+        where=f"{ctx.site.where(link.src)} › {link.text}".strip(),
+    )
+
+
+def _confidence(status: str, best: Candidate | None, item: Item, ctx: _Context) -> float:
+    if status == "pass" and best is not None:
+        conf = 0.65 + (0.15 if "ita" in best.reasons or "ita-child" in best.reasons else 0.0)
+        conf += 0.1 if item.elements else 0.0
+        conf += 0.05 if item.year_rule.value != "none" else 0.0
+        return min(conf, 0.95)
+    if status == "fail":
+        return 0.5 if ctx.site.partial else 0.8
+    if status == "partial":
+        return 0.7
+    return 0.3
+
+
+def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
+    result = ItemResult(
+        code=item.code,
+        name=item.name,
+        sub_indicator=item.sub_indicator,
+        status="fail",
+        confidence=0.0,
+        fix=item.fix,
+        criterion=item.criterion,
+        catalog_confidence=item.confidence,
+    )
+    if item.unknown:
+        result.status = "unknown"
+        result.confidence = 0.0
+        result.notes.append("เกณฑ์ของรายการนี้ยังไม่ทราบในแคตตาล็อกปีนี้ (catalog marks the item unknown)")
+        return result
+    terms = list(item.terms) + [p for el in item.elements for p in el.any]
+    cands = _candidates(item, ctx)[:TOP_K]
+    readable = [c for c in cands if c.res.readable and not c.container]
+    for c in readable:
+        c.outcome = check_rules(item, c.res, ctx.fy)
+        empty = placeholder_reason(c.res)
+        if empty:
+            c.outcome.forbidden.insert(0, empty)
+    passing = [c for c in readable if c.outcome.ok]
+    offsite = _offsite_candidates(item, ctx)
+    best: Candidate | None = None
+    if passing:
+        best = passing[0]
+        result.status = "pass"
+        result.evidence = [_evidence(c, ctx, terms) for c in passing[:3]]
+        result.found = list(best.outcome.found)
+        result.notes += best.outcome.remarks
+    elif readable:
+        best = min(readable, key=lambda c: (len(c.outcome.problems), -c.score))
+        result.status = "partial"
+        result.evidence = [_evidence(best, ctx, terms)]
+        result.found = list(best.outcome.found)
+        result.missing = best.outcome.problems
+        result.notes += best.outcome.remarks
+    if result.status != "pass" and offsite:
+        hosts = ", ".join(sorted({urlsplit(lk.dst).hostname or "" for lk in offsite}))
+        if item.offsite_counts:
+            result.status = "pass"
+            result.missing = []
+            result.evidence = [_offsite_evidence(lk, ctx) for lk in offsite[:3]]
+            result.notes.append(f"หลักฐานอยู่บนเว็บไซต์อื่น ({hosts}) ซึ่งนับได้สำหรับรายการนี้")
+            result.confidence = 0.6
+            return result
+        result.evidence += [_offsite_evidence(lk, ctx) for lk in offsite[:2]]
+        msg = f"พบเฉพาะลิงก์ไปยังเว็บไซต์อื่น ({hosts}): ข้อมูลต้องอยู่บนเว็บไซต์หลักของหน่วยงาน"
+        if result.status == "fail":
+            result.status = "partial"
+            result.missing.append(msg)
+        else:
+            result.notes.append(msg)
+    if result.status == "fail":
+        unreadable = [c for c in cands if not c.res.readable and not c.container]
+        if unreadable:
+            result.status = "unknown"
+            result.evidence = [_evidence(c, ctx, terms) for c in unreadable[:3]]
+            result.notes += [f"อ่านไม่ได้: {c.res.url} ({c.res.error or f'HTTP {c.res.status}'})" for c in unreadable[:3]]
+        else:
+            result.missing.append("ไม่พบหน้าเว็บหรือเอกสารของรายการนี้บนเว็บไซต์")
+    for label in ctx.ita_empty.get(item.code, []):
+        result.notes.append(f"หน้า ITA มีแถวของข้อ {item.code} ({label[:60]}) แต่ลิงก์ว่างหรือใช้ไม่ได้")
+    if ctx.site.partial and result.status == "fail":
+        result.notes.append("การตรวจเว็บไซต์ไม่ครบทุกหน้า: รายการนี้อาจอยู่ในหน้าที่ยังไม่ได้ตรวจ")
+    result.confidence = _confidence(result.status, best, item, ctx)
+    return result
+
+
+def evaluate_site(catalog: Catalog, site: SiteData, fiscal_year: int, unit_type: str) -> list[ItemResult]:
+    """Verdicts for every item of the catalog, in catalog order."""
+    urls, empty = _ita_context(site, fiscal_year)
+    ctx = _Context(
+        site=site, fy=fiscal_year, ita_urls=urls, ita_empty=empty, index_pages={row.page_url for row in site.ita_rows}
+    )
+    return [evaluate_item(item, ctx) for item in catalog.items_for(unit_type)]

@@ -1,0 +1,158 @@
+"""Declarative rules of a catalog item, evaluated on one piece of evidence.
+
+Pure functions: (item, resource, fiscal year) → ``Outcome``. Element phrases are compared after
+Thai folding; regular expressions see the cleaned text with Thai digits turned into ASCII ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from checklist.catalog import Element, Forbid, Item, YearRule
+from checklist.sitedata import Resource
+from oit import thaidates
+from oit.thai import Folded, to_arabic_digits
+
+#: How much of a document the year rules read (titles and first pages carry the year).
+YEAR_WINDOW = 6000
+
+
+@dataclass
+class Outcome:
+    found: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    #: Negative rules that fired (Thai reasons).
+    forbidden: list[str] = field(default_factory=list)
+    #: None when the item has no year rule.
+    year_ok: bool | None = None
+    year: int | None = None
+    year_note: str = ""
+    remarks: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing and not self.forbidden and self.year_ok is not False
+
+    @property
+    def problems(self) -> list[str]:
+        out = list(self.forbidden)
+        if self.year_ok is False and self.year_note:
+            out.append(self.year_note)
+        return out + self.missing
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+
+
+def _feature_count(res: Resource, name: str) -> int:
+    count = int(res.features.get(name, 0) or 0)
+    if name == "map" and not count and res.is_document:
+        # A document shows a map as a picture: accept a picture captioned แผนที่.
+        if res.features.get("image", 0) and res.folded.contains("แผนที่"):
+            count = 1
+    return count
+
+
+def element_present(el: Element, res: Resource, digits_text: str) -> bool:
+    folded: Folded = res.folded
+    if el.any:
+        if el.min_count <= 1:
+            if not any(folded.contains(p) for p in el.any):
+                return False
+        elif sum(folded.count(p) for p in el.any) < el.min_count:
+            return False
+    if el.all and not all(folded.contains(p) for p in el.all):
+        return False
+    if el.pattern and not _regex(el.pattern).search(digits_text):
+        return False
+    if el.feature:
+        need = el.min_count if not el.any else 1
+        if _feature_count(res, el.feature) < need:
+            return False
+    return True
+
+
+def forbid_fires(rule: Forbid, res: Resource, digits_text: str) -> bool:
+    hit = any(res.folded.contains(p) for p in rule.any) or bool(
+        rule.pattern and _regex(rule.pattern).search(digits_text)
+    )
+    return hit and not any(res.folded.contains(p) for p in rule.unless_any)
+
+
+def check_year(rule: YearRule, res: Resource, fy: int) -> tuple[bool | None, int | None, str]:
+    """(ok, year the evidence is about, Thai note) for the item's year rule."""
+    if rule is YearRule.none:
+        return None, None, ""
+    # The page's own text: menus and sidebars repeat other years (news dates, "© 2567").
+    head = res.body[:YEAR_WINDOW]
+    title = " ".join([res.title, *res.headings, *res.anchors[:3]])
+    main = thaidates.main_fiscal_year(head, title=title)
+    mentions = thaidates.find_years(title + "\n" + head)
+    mentioned = {m.year for m in mentions}
+    # A multi-year plan ("พ.ศ. 2566-2570") is about every year it covers.
+    mentioned |= {y for m in mentions if m.kind == "range" and m.end for y in range(m.year, m.end + 1)}
+    if rule is YearRule.first_half:
+        return _check_first_half(res, fy, main)
+    accepted = {
+        YearRule.assessed: {fy},
+        YearRule.previous: {fy - 1, fy},
+        YearRule.assessed_or_previous: {fy - 1, fy},
+        YearRule.analysis_of_previous: {fy},
+    }[rule]
+    if rule is YearRule.analysis_of_previous:
+        # The unit analyses FY-1's ITA result (often titled with FY-1) and sets measures for FY.
+        everywhere = {m.year for m in thaidates.find_years(res.body)} | mentioned
+        if main in (fy - 1, fy) and fy in everywhere:
+            return True, fy, ""
+    elif main in accepted:
+        return True, main, ""
+    elif accepted & mentioned and any(m.kind == "range" for m in mentions):
+        return True, max(accepted & mentioned), ""
+    if main is None:
+        if accepted & mentioned or _dated_within(head, accepted):
+            return True, fy, ""
+        return False, None, f"ไม่ระบุปีงบประมาณ (ต้องเป็นข้อมูลปี {_years_th(accepted)})"
+    return False, main, f"เป็นข้อมูลปี {main} ไม่ใช่ปี {_years_th(accepted)}"
+
+
+def _years_th(years: set[int]) -> str:
+    return " หรือ ".join(str(y) for y in sorted(years, reverse=True))
+
+
+def _dated_within(text: str, fiscal_years: set[int]) -> bool:
+    return any(thaidates.fiscal_year_of(m.date) in fiscal_years for m in thaidates.find_dates(text))
+
+
+def _check_first_half(res: Resource, fy: int, main: int | None) -> tuple[bool | None, int | None, str]:
+    start, end = thaidates.first_half(fy)
+    want = f"ต้องครอบคลุม 1 ต.ค. {fy - 1} – 31 มี.ค. {fy} (รอบ 6 เดือนแรกของปีงบประมาณ {fy})"
+    periods = thaidates.find_periods(" ".join([res.title, *res.headings]) + "\n" + res.body[:YEAR_WINDOW])
+    if any(p.is_first_half_of(fy) for p in periods):
+        return True, fy, ""
+    if periods:
+        p = periods[0]
+        return False, p.fiscal_year, f"ช่วงเวลาของรายงานคือ {p.text} ซึ่งไม่ใช่รอบ 6 เดือนที่ประเมิน: {want}"
+    if main is not None and main != fy:
+        return False, main, f"เป็นข้อมูลปี {main}: {want}"
+    return False, main, f"ไม่ระบุช่วงเวลาของรายงาน: {want}"
+
+
+def evaluate(item: Item, res: Resource, fy: int) -> Outcome:
+    """Check one resource against the item's elements, negative rules and year rule."""
+    out = Outcome()
+    digits_text = to_arabic_digits(res.folded.cleaned)
+    for el in item.elements:
+        present = element_present(el, res, digits_text)
+        if present:
+            out.found.append(el.label)
+        elif el.required:
+            out.missing.append(el.label)
+        else:
+            out.remarks.append(f"ไม่พบ (ไม่บังคับ): {el.label}")
+    out.forbidden = [rule.label for rule in item.forbid if forbid_fires(rule, res, digits_text)]
+    out.year_ok, out.year, out.year_note = check_year(item.year_rule, res, fy)
+    return out

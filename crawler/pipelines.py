@@ -1,0 +1,131 @@
+"""Store every fetched resource in the SQLite store, extracting each distinct file's text once."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from scrapy import Spider
+from scrapy.crawler import Crawler
+
+from crawler.items import FetchedResource
+from oit import __version__, store
+from oit.extract import Extracted, extract
+from oit.thai import clean, fold
+
+
+def text_row(sha: str, ext: Extracted) -> dict:
+    """The ``texts`` row of an extraction: cleaned text (one Thai normalisation) and its fold."""
+    text = clean(ext.text)
+    return {
+        "sha256": sha,
+        "kind": ext.kind,
+        "title": clean(ext.title),
+        "headings": json.dumps([clean(h) for h in ext.headings], ensure_ascii=False),
+        "text": text,
+        "folded": fold(text),
+        "pages": json.dumps(
+            [{"number": p.number, "method": p.method, "chars": p.chars} for p in ext.pages], ensure_ascii=False
+        ),
+        "methods": ",".join(sorted({p.method for p in ext.pages})),
+        "features": json.dumps(ext.features, ensure_ascii=False),
+        "error": ext.error,
+        "encoding": ext.encoding,
+        "extracted_at": store.now_iso(),
+    }
+
+
+class StorePipeline:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.settings = crawler.settings
+        self.db = None
+        self.run_id = 0
+        self.counts = {"pages": 0, "documents": 0, "errors": 0, "cached": 0}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler)
+
+    def open_spider(self, spider: Spider) -> None:
+        self.db = store.open_db(self.settings.get("OIT_DB"))
+        self.run_id = self.settings.getint("OIT_RUN_ID") or store.start_run(
+            self.db,
+            unit_url=getattr(spider, "start_url", ""),
+            unit_type=self.settings.get("OIT_UNIT_TYPE"),
+            fiscal_year=self.settings.getint("OIT_FISCAL_YEAR") or None,
+            settings={"source": "scrapy crawl"},
+            tool_version=__version__,
+        )
+        spider.run_id = self.run_id
+
+    def close_spider(self, spider: Spider) -> None:
+        reason = self.crawler.stats.get_value("finish_reason") or "finished"
+        partial_reason = ""
+        if getattr(spider, "capped", False):
+            partial_reason = "ถึงจำนวนหน้าสูงสุดที่กำหนด (page cap reached)"
+        elif reason != "finished":
+            partial_reason = f"การตรวจถูกหยุดก่อนเสร็จ (crawl stopped: {reason})"
+        store.update_run(
+            self.db,
+            self.run_id,
+            crawl_status="partial" if partial_reason else "complete",
+            partial_reason=partial_reason,
+            crawl_finished=store.now_iso(),
+            crawl_stats=self.counts,
+        )
+
+    def process_item(self, item: FetchedResource, spider: Spider) -> FetchedResource:
+        sha = ""
+        if item.body is not None:
+            sha = hashlib.sha256(item.body).hexdigest()
+            cached = store.cached_text(self.db, sha)
+            if cached is None:
+                ext = item.extracted or extract(
+                    item.body,
+                    item.content_type,
+                    item.final_url or item.url,
+                    max_pages=self.settings.getint("OIT_DOC_MAX_PAGES", 300),
+                )
+                store.save_text(self.db, text_row(sha, ext))
+            else:
+                self.counts["cached"] += 1
+        error = item.error or ""
+        if not error and sha:
+            row = store.cached_text(self.db, sha)
+            error = row["error"] or "" if row else ""
+        store.save_resource(
+            self.db,
+            {
+                "run_id": self.run_id,
+                "url": item.url,
+                "final_url": item.final_url or item.url,
+                "status": item.status,
+                "content_type": item.content_type,
+                "kind": item.kind,
+                "depth": item.depth,
+                "referrer": item.referrer,
+                "anchor": item.anchor,
+                "size": len(item.body) if item.body is not None else 0,
+                "sha256": sha,
+                "error": error,
+            },
+        )
+        store.save_links(
+            self.db,
+            [
+                {"run_id": self.run_id, "src": item.url, "dst": dst, "text": text, "kind": kind, "offsite": int(off)}
+                for dst, text, kind, off in item.links
+            ],
+        )
+        store.save_ita_rows(
+            self.db,
+            [
+                {"run_id": self.run_id, "page_url": item.url, "code": c, "label": lab, "url": u, "position": i}
+                for i, (c, lab, u) in enumerate(item.ita_rows)
+            ],
+        )
+        key = "errors" if error else ("pages" if item.kind == "html" else "documents")
+        self.counts[key] += 1
+        item.body = None  # keep memory flat on big crawls
+        return item

@@ -1,0 +1,177 @@
+"""Run a check end to end: homepage check → crawl → checklist → score → stored results.
+
+``evaluate_run`` is the pure part (stored data in, ``Report`` out); ``crawl`` and ``preflight``
+are the I/O edges.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+import httpx
+import sqlite_utils
+
+from checklist.catalog import Catalog
+from checklist.engine import evaluate_site
+from checklist.sitedata import load_site
+from crawler.urls import ensure_scheme
+from oit import __version__, store
+from oit.extract import sniff_kind
+from oit.fetch_errors import describe_httpx_error
+from oit.model import Report, Unreadable
+from oit.thaidates import fiscal_year_of
+from scoring.score import rank_fixes, score_items
+
+
+class CheckError(Exception):
+    """A problem that stops a check before crawling; the message is one line, Thai and English."""
+
+
+@dataclass
+class Homepage:
+    url: str  # after redirects
+    title: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CrawlOptions:
+    max_pages: int = 3000
+    max_depth: int = 6
+    obey_robots: bool = True
+    progress: bool = True
+    log_level: str = "ERROR"
+    extra: dict = field(default_factory=dict)
+
+
+def current_fiscal_year(today: date | None = None) -> int:
+    return fiscal_year_of(today or date.today())
+
+
+def preflight(url: str, timeout: float = 20.0) -> Homepage:
+    """Fetch the homepage once: unreachable sites and non-HTML homepages stop here."""
+    url = ensure_scheme(url)
+    headers = {"User-Agent": f"oit-selfcheck/{__version__} (ITA/OIT self-check)"}
+    warnings: list[str] = []
+    try:
+        resp = httpx.get(url, follow_redirects=True, timeout=timeout, headers=headers)
+    except httpx.ConnectError as exc:
+        msg = describe_httpx_error(exc)
+        if "TLS" not in msg:
+            raise CheckError(f"{msg}: {url}") from exc
+        try:
+            resp = httpx.get(url, follow_redirects=True, timeout=timeout, headers=headers, verify=False)
+        except httpx.HTTPError as exc2:
+            raise CheckError(f"{describe_httpx_error(exc2)}: {url}") from exc2
+        warnings.append(f"ใบรับรองความปลอดภัยของเว็บไซต์ไม่ถูกต้อง (invalid TLS certificate): {msg}")
+    except httpx.HTTPError as exc:
+        raise CheckError(f"{describe_httpx_error(exc)}: {url}") from exc
+    if resp.status_code >= 400:
+        raise CheckError(f"หน้าแรกตอบกลับ HTTP {resp.status_code} (homepage returned HTTP {resp.status_code}): {url}")
+    content_type = resp.headers.get("content-type", "")
+    kind = sniff_kind(resp.content[:4096], content_type, str(resp.url))
+    if kind != "html":
+        raise CheckError(f"หน้าแรกไม่ใช่หน้าเว็บ HTML (homepage is not an HTML page: {content_type or kind}): {resp.url}")
+    return Homepage(url=str(resp.url), warnings=warnings)
+
+
+def crawl(
+    home_url: str, db_path: str, run_id: int, catalog_path: str, fiscal_year: int, unit_type: str, options: CrawlOptions
+) -> None:
+    """Run the unit-site spider in this process (once per process: Twisted's reactor cannot restart)."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    from crawler.spiders.unit_site import UnitSiteSpider
+
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    settings.setdict(
+        {
+            "OIT_DB": db_path,
+            "OIT_RUN_ID": run_id,
+            "OIT_MAX_PAGES": options.max_pages,
+            "DEPTH_LIMIT": options.max_depth,
+            "ROBOTSTXT_OBEY": options.obey_robots,
+            "OIT_CATALOG": catalog_path,
+            "OIT_FISCAL_YEAR": fiscal_year,
+            "OIT_UNIT_TYPE": unit_type,
+            "OIT_PROGRESS": options.progress,
+            "LOG_LEVEL": options.log_level,
+            **options.extra,
+        },
+        priority="cmdline",
+    )
+    process = CrawlerProcess(settings)
+    process.crawl(UnitSiteSpider, url=home_url)
+    process.start()
+
+
+def unreadable_of(site_resources) -> list[Unreadable]:
+    out = []
+    for res in site_resources:
+        if res.error:
+            out.append(Unreadable(res.url, res.error))
+        elif res.status >= 400:
+            out.append(Unreadable(res.url, f"HTTP {res.status}"))
+    return sorted(out, key=lambda u: u.url)
+
+
+def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fiscal_year: int, unit_type: str) -> Report:
+    """Judge every item from the stored crawl, score it, store and return the report."""
+    run = store.get_run(db, run_id)
+    site = load_site(db, run_id)
+    items = evaluate_site(catalog, site, fiscal_year, unit_type)
+    score = score_items(catalog, items)
+    home = site.get(site.home)
+    resources = list(site.resources.values())
+    stats = {
+        "pages": sum(1 for r in resources if r.kind == "html" and r.readable),
+        "documents": sum(1 for r in resources if r.is_document and r.readable),
+        "unreadable": sum(1 for r in resources if not r.readable),
+        "offsite_links": sum(1 for lk in site.links if lk.offsite),
+        "ita_rows": len(site.ita_rows),
+        **{f"items_{s}": sum(1 for it in items if it.status == s) for s in ("pass", "partial", "fail", "unknown")},
+    }
+    settings = json.loads(run.get("settings") or "{}")
+    settings["sub_indicator_names"] = catalog.sub_indicator_names()
+    finished = store.now_iso()
+    partial_reason = run.get("partial_reason") or ""
+    store.update_run(
+        db,
+        run_id,
+        settings=settings,
+        finished=finished,
+        fiscal_year=fiscal_year,
+        unit_type=unit_type,
+        catalog_id=catalog.id,
+        catalog_version=catalog.version,
+        catalog_confidence=catalog.confidence,
+        status="partial" if site.partial else "complete",
+    )
+    report = Report(
+        unit_name=(home.title if home else "") or run.get("unit_name") or "",
+        url=run["unit_url"],
+        fiscal_year=fiscal_year,
+        unit_type=unit_type,
+        catalog_id=catalog.id,
+        catalog_version=catalog.version,
+        catalog_confidence=catalog.confidence,
+        run_id=run_id,
+        started=run["started"],
+        finished=finished,
+        partial=site.partial,
+        partial_reason=partial_reason,
+        score=score,
+        items=items,
+        fixes=rank_fixes(items),
+        unreadable=unreadable_of(resources),
+        stats=stats,
+        sub_indicator_names=catalog.sub_indicator_names(),
+        warnings=json.loads(run.get("warnings") or "[]"),
+        tool_version=__version__,
+    )
+    store.save_results(db, run_id, report)
+    return report

@@ -1,0 +1,364 @@
+"""The ``oit`` command: check a unit's website, run the demo, re-render reports, manage catalogs."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+from checklist.catalog import (
+    Catalog,
+    CatalogError,
+    bundled_catalogs,
+    catalog_for_year,
+    load_catalog,
+    normalise_unit_type,
+    resolve_catalog_path,
+)
+from oit import __version__, store
+from oit.check import CheckError, CrawlOptions, crawl, current_fiscal_year, evaluate_run, preflight
+from oit.model import STATUS_TH, Report
+from oit.thai import fold
+
+
+def fail(message: str, code: int = 2) -> None:
+    click.echo(f"oit: {message}", err=True)
+    sys.exit(code)
+
+
+def pick_catalog(year: int | None, catalog_file: str | None) -> tuple[Catalog, int, str]:
+    """(catalog, fiscal year, catalog path) from --year/--catalog; the newest bundled year by default."""
+    try:
+        if catalog_file:
+            path = str(resolve_catalog_path(catalog_file))
+            cat = load_catalog(path)
+            return cat, year or cat.fiscal_year, path
+        if year is None:
+            current = current_fiscal_year()
+            years = sorted({load_catalog(p).fiscal_year for p in bundled_catalogs()})
+            year = max([y for y in years if y <= current] or years)
+        cat = catalog_for_year(year)
+        return cat, year, str(resolve_catalog_path(cat.id))
+    except CatalogError as exc:
+        fail(str(exc))
+        raise  # unreachable
+
+
+def print_summary(report: Report, paths: dict[str, Path], elapsed: float | None = None, top: int = 5) -> None:
+    s = report.score
+    n = len(report.items)
+    counts = {k: sum(1 for it in report.items if it.status == k) for k in STATUS_TH}
+    click.echo("")
+    click.secho(f"ผลการตรวจ OIT ล่วงหน้า: {report.unit_name or report.url}", bold=True)
+    click.echo(
+        f"{report.url} · ปีงบประมาณ {report.fiscal_year} · แคตตาล็อก {report.catalog_id} "
+        f"v{report.catalog_version} (ความเชื่อมั่น {report.catalog_confidence})"
+    )
+    if report.partial:
+        click.secho(f"ผลบางส่วน (partial): {report.partial_reason}", fg="yellow")
+    click.secho(f"คะแนน OIT ที่คาดการณ์: {s.oit:.2f} ({s.band})", bold=True)
+    click.echo("  " + " · ".join(f"ตัวชี้วัด {k}: {v:.2f}" for k, v in s.indicators.items()))
+    click.echo(
+        f"รายการผ่าน {counts['pass']}/{n} · ไม่ครบ {counts['partial']} · ไม่พบ {counts['fail']} · "
+        f"ตรวจไม่ได้ {counts['unknown']}"
+    )
+    if report.fixes:
+        click.echo("สิ่งที่ควรแก้ก่อน (เรียงตามคะแนนที่จะได้เพิ่ม):")
+        for i, code in enumerate(report.fixes[:top], 1):
+            it = report.item(code)
+            why = it.missing[0] if it.missing else (it.notes[0] if it.notes else "")
+            click.echo(f"  {i}. {it.code} {it.name} (+{it.gain:.2f}) {why}")
+    if report.unreadable:
+        click.echo(f"อ่านไม่ได้ {len(report.unreadable)} รายการ (ดูรายละเอียดในรายงาน)")
+    for w in report.warnings:
+        click.secho(f"คำเตือน: {w}", fg="yellow")
+    if paths:
+        click.echo("รายงาน: " + ", ".join(str(p) for p in paths.values()))
+    if elapsed is not None:
+        click.echo(f"ใช้เวลา {elapsed:.1f} วินาที")
+
+
+def run_check(
+    url: str,
+    *,
+    year: int | None,
+    catalog_file: str | None,
+    out_dir: Path | None,
+    json_file: Path | None,
+    db_path: Path | None,
+    options: CrawlOptions,
+    unit_type: str,
+    formats: tuple[str, ...],
+) -> Report:
+    from reports import write_reports
+
+    started = time.monotonic()
+    cat, fy, cat_path = pick_catalog(year, catalog_file)
+    try:
+        home = preflight(url)
+    except CheckError as exc:
+        fail(str(exc))
+    host = urlsplit(home.url).hostname or "site"
+    out_dir = out_dir or Path("oit-report") / f"{host}-{fy}"
+    db_path = db_path or out_dir.parent / "oit.db"
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db = store.open_db(db_path)
+    run_id = store.start_run(
+        db,
+        unit_url=home.url,
+        unit_type=unit_type,
+        fiscal_year=fy,
+        catalog_id=cat.id,
+        catalog_version=cat.version,
+        catalog_confidence=cat.confidence,
+        catalog_path=cat_path,
+        settings={"max_pages": options.max_pages, "max_depth": options.max_depth, "obey_robots": options.obey_robots},
+        warnings=home.warnings,
+        tool_version=__version__,
+    )
+    if options.progress:
+        click.echo(f"กำลังตรวจ {home.url} (ปีงบประมาณ {fy}, แคตตาล็อก {cat.id}) …", err=True)
+    crawl(home.url, str(db_path), run_id, cat_path, fy, unit_type, options)
+    report = evaluate_run(db, run_id, cat, fy, unit_type)
+    paths = write_reports(report, out_dir, formats=formats)
+    if json_file:
+        json_file.parent.mkdir(parents=True, exist_ok=True)
+        json_file.write_text(paths_json(report), encoding="utf-8")
+        paths["json-file"] = json_file
+    print_summary(report, paths, time.monotonic() - started)
+    return report
+
+
+def paths_json(report: Report) -> str:
+    from reports import report_to_json_dict
+
+    return json.dumps(report_to_json_dict(report), ensure_ascii=False, indent=2)
+
+
+def unit_type_option(f):
+    return click.option("--unit-type", default="lao", show_default=True, help="ประเภทหน่วยงาน: อปท. (lao) หรือ agency")(f)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="oit")
+def main() -> None:
+    """ตรวจเว็บไซต์หน่วยงานตามเกณฑ์ OIT (ITA) ล่วงหน้า — self-check against NACC's OIT items."""
+
+
+@main.command()
+@click.argument("url")
+@click.option("--year", type=int, help="ปีงบประมาณ พ.ศ. ที่ประเมิน (default: the newest bundled catalog year)")
+@click.option("--catalog", "catalog_file", help="catalog YAML file or bundled id (e.g. nacc-2567)")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="report directory")
+@click.option("--json", "json_file", type=click.Path(path_type=Path), help="also write the JSON report here")
+@click.option("--db", "db_path", type=click.Path(path_type=Path), help="SQLite store (runs are kept)")
+@click.option("--max-pages", default=3000, show_default=True, help="page cap (pages + documents)")
+@click.option("--max-depth", default=6, show_default=True, help="link depth from the homepage")
+@unit_type_option
+@click.option("--ignore-robots", is_flag=True, help="ไม่ทำตาม robots.txt (only for your own site)")
+@click.option("--format", "formats", default="html,json,md,csv", show_default=True, help="report formats")
+@click.option("--quiet", is_flag=True, help="no progress line")
+@click.option("--verbose", is_flag=True, help="show Scrapy's log")
+def check(
+    url,
+    year,
+    catalog_file,
+    out_dir,
+    json_file,
+    db_path,
+    max_pages,
+    max_depth,
+    unit_type,
+    ignore_robots,
+    formats,
+    quiet,
+    verbose,
+):
+    """ตรวจเว็บไซต์ URL — crawl a unit's website and predict its OIT score."""
+    try:
+        unit_type = normalise_unit_type(unit_type)
+    except ValueError as exc:
+        fail(str(exc))
+    options = CrawlOptions(
+        max_pages=max_pages,
+        max_depth=max_depth,
+        obey_robots=not ignore_robots,
+        progress=not quiet,
+        log_level="INFO" if verbose else "ERROR",
+    )
+    run_check(
+        url,
+        year=year,
+        catalog_file=catalog_file,
+        out_dir=out_dir,
+        json_file=json_file,
+        db_path=db_path,
+        options=options,
+        unit_type=unit_type,
+        formats=tuple(f.strip() for f in formats.split(",")),
+    )
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("oit-demo"), show_default=True)
+@click.option("--quiet", is_flag=True)
+def demo(out_dir: Path, quiet: bool):
+    """ตัวอย่าง: ตรวจเว็บไซต์ อบต. ตัวอย่างที่ให้มาบน 127.0.0.1 — check the bundled sample site."""
+    from oit.serve import serve_directory
+    from oit.sitegen.demo import build_demo_site
+
+    site_dir = out_dir / "site"
+    truth = build_demo_site(site_dir)
+    with serve_directory(site_dir) as base_url:
+        click.echo(f"เว็บไซต์ตัวอย่าง: {truth['unit_name']} ที่ {base_url}", err=True)
+        report = run_check(
+            base_url,
+            year=truth["fiscal_year"],
+            catalog_file=None,
+            out_dir=out_dir / "report",
+            json_file=None,
+            db_path=out_dir / "oit.db",
+            options=CrawlOptions(progress=not quiet, obey_robots=True),
+            unit_type="lao",
+            formats=("html", "json", "md", "csv"),
+        )
+    agree, rows = compare_with_truth(report, truth)
+    n = len(rows)
+    click.secho(f"ตรงกับเฉลยของเว็บไซต์ตัวอย่าง {agree}/{n} รายการ ({100 * agree / n:.1f}%)", bold=True)
+    for code, expect, got, reason in rows:
+        if (expect == "pass") != (got == "pass"):
+            click.echo(f"  ไม่ตรง {code}: เฉลย {expect}, ผลตรวจ {got} — {reason}")
+
+
+def compare_with_truth(report: Report, truth: dict) -> tuple[int, list[tuple[str, str, str, str]]]:
+    """Item agreement (pass vs not pass) between a report and a generated site's ground truth."""
+    rows = []
+    for code, t in truth["items"].items():
+        got = report.item(code).status
+        rows.append((code, t["expect"], got, t.get("reason", "")))
+    agree = sum(1 for _, e, g, _ in rows if (e == "pass") == (g == "pass"))
+    return agree, rows
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--run", "run_id", type=int, help="run id (default: the latest)")
+@click.option("--format", "fmt", type=click.Choice(["html", "json", "md", "csv"]), default="html", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="file to write (default: stdout)")
+@click.option("--recheck", is_flag=True, help="judge the stored crawl again with the current catalog")
+@click.option("--year", type=int, help="with --recheck: fiscal year")
+@click.option("--catalog", "catalog_file", help="with --recheck: catalog file or id")
+@unit_type_option
+def report(db_path, run_id, fmt, output, recheck, year, catalog_file, unit_type):
+    """สร้างรายงานใหม่จากข้อมูลที่เก็บไว้ — re-render a report from the store, without crawling."""
+    from reports import render
+
+    db = store.open_db(db_path)
+    try:
+        run = store.get_run(db, run_id)
+        if recheck or not run.get("score"):
+            cat, fy, _ = pick_catalog(year or run.get("fiscal_year"), catalog_file or run.get("catalog_path"))
+            rep = evaluate_run(db, run["id"], cat, fy, normalise_unit_type(run.get("unit_type") or unit_type))
+        else:
+            rep = store.load_report(db, run["id"])
+    except (LookupError, ValueError) as exc:
+        fail(str(exc))
+    text = render(rep, fmt)
+    if output:
+        output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+        click.echo(str(output), err=True)
+    else:
+        click.echo(text)
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, path_type=Path))
+def runs(db_path):
+    """รายการการตรวจที่เก็บไว้ — list stored runs with their scores."""
+    db = store.open_db(db_path)
+    for run in store.list_runs(db):
+        score = json.loads(run["score"]) if run.get("score") else {}
+        click.echo(
+            f"{run['id']:>4}  {run['started']}  {run['status']:<9} {run['unit_url']}  "
+            f"FY{run.get('fiscal_year') or '-'}  OIT {score.get('oit', '-')}  {score.get('band', '')}"
+        )
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--run", "run_id", type=int)
+@click.option("--limit", default=20, show_default=True)
+@click.argument("query")
+def search(db_path, run_id, limit, query):
+    """ค้นข้อความในหน้าเว็บและเอกสารที่เก็บไว้ — full-text search (works for Thai)."""
+    db = store.open_db(db_path)
+    from oit.thai import Folded
+
+    for row in store.search(db, fold(query), run_id=run_id, limit=limit):
+        snippet = Folded(row["text"] or "").snippet(query, width=70)
+        click.echo(f"[{row['run_id']}] {row['url']}\n    {row['title'] or ''}\n    {snippet}")
+
+
+@main.group()
+def catalog():
+    """แคตตาล็อกรายการ OIT รายปี — OIT item catalogs."""
+
+
+@catalog.command("list")
+def catalog_list():
+    """List bundled catalogs."""
+    for path in bundled_catalogs():
+        try:
+            cat = load_catalog(path)
+        except CatalogError as exc:
+            click.echo(f"{path.name}: INVALID {exc}")
+            continue
+        unknown = sum(1 for it in cat.items if it.unknown)
+        click.echo(
+            f"{cat.id:<12} FY{cat.fiscal_year}  v{cat.version}  {len(cat.items)} items"
+            f"{f' ({unknown} unknown)' if unknown else ''}  confidence {cat.confidence}  {path.name}"
+        )
+
+
+@catalog.command("show")
+@click.argument("name")
+@click.option("--unit-type", default="lao")
+def catalog_show(name, unit_type):
+    """Show a catalog's items (id or file)."""
+    try:
+        cat = load_catalog(name)
+    except CatalogError as exc:
+        fail(str(exc))
+    click.echo(f"{cat.id} FY{cat.fiscal_year} v{cat.version} — {cat.title} (confidence {cat.confidence})")
+    names = cat.sub_indicator_names()
+    current = None
+    for it in cat.items_for(normalise_unit_type(unit_type)):
+        if it.sub_indicator != current:
+            current = it.sub_indicator
+            click.echo(f"\n{current} {names.get(current, '')}")
+        flags = f" [{it.year_rule.value}]" if it.year_rule.value != "none" else ""
+        click.echo(f"  {it.code:<4} {it.name}{flags} ({it.confidence})")
+
+
+@catalog.command("validate")
+@click.argument("files", nargs=-1)
+def catalog_validate(files):
+    """Validate catalog files (default: all bundled)."""
+    paths = files or [str(p) for p in bundled_catalogs()]
+    bad = 0
+    for p in paths:
+        try:
+            cat = load_catalog(p)
+            click.echo(f"OK   {p}: {cat.id}, {len(cat.items)} items")
+        except CatalogError as exc:
+            bad += 1
+            click.echo(f"FAIL {exc}")
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Helpers shared by the tests: ../shared paths, the oit CLI in a subprocess, checked sites."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A file under ../shared, or skip the test cleanly when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
+
+
+def run_oit(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run the ``oit`` CLI as a user would (a new process: Scrapy's reactor runs once per process)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "oit.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=REPO,
+    )
+
+
+class CheckedSite:
+    """A generated site, its ground truth, and the report of an ``oit check`` on it."""
+
+    def __init__(self, root: Path, truth: dict, base_url: str, result: subprocess.CompletedProcess, out: Path):
+        self.root = root
+        self.truth = truth
+        self.base_url = base_url
+        self.result = result
+        self.out = out
+        self.db = out / "oit.db"
+        self.report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        self.items = {it["code"]: it for it in self.report["items"]}
+
+
+def check_site(spec_name: str, tmp_path_factory) -> CheckedSite:
+    from oit import sitegen
+    from oit.serve import serve_directory
+    from oit.sitegen import demo as demo_specs
+
+    spec = getattr(demo_specs, spec_name)
+    root = tmp_path_factory.mktemp(spec_name.lower())
+    truth = sitegen.build_site(spec, root / "site")
+    out = root / "out"
+    with serve_directory(root / "site") as base_url:
+        result = run_oit(
+            "check",
+            base_url,
+            "--year",
+            str(truth["fiscal_year"]),
+            "--db",
+            str(out / "oit.db"),
+            "--out",
+            str(out / "report"),
+            "--json",
+            str(out / "report.json"),
+            "--quiet",
+        )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return CheckedSite(root / "site", truth, base_url, result, out)

@@ -1,0 +1,87 @@
+"""Bad sites give a one-line message (Thai and English) and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+
+from oit.serve import serve_directory
+from tests.helpers import run_oit
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _assert_clean_failure(result, *words: str) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("oit: ")
+    for w in words:
+        assert w in lines[0], lines[0]
+
+
+def test_unreachable_site(tmp_path):
+    result = run_oit("check", f"http://127.0.0.1:{_free_port()}/", "--db", str(tmp_path / "x.db"), "--quiet")
+    _assert_clean_failure(result, "connection refused", "เซิร์ฟเวอร์")
+
+
+def test_dns_failure(tmp_path):
+    result = run_oit("check", "http://no-such-unit.invalid/", "--db", str(tmp_path / "x.db"), "--quiet")
+    _assert_clean_failure(result, "DNS")
+
+
+def test_tls_error(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<html><body>ok</body></html>", encoding="utf-8")
+    with serve_directory(tmp_path / "site") as base:
+        https = base.replace("http://", "https://")
+        result = run_oit("check", https, "--db", str(tmp_path / "x.db"), "--quiet")
+    _assert_clean_failure(result, "TLS")
+
+
+def test_non_html_homepage(tmp_path):
+    (tmp_path / "site").mkdir()
+    routes = {"/": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4\n%%EOF\n")}
+    with serve_directory(tmp_path / "site", routes=routes) as base:
+        result = run_oit("check", base, "--db", str(tmp_path / "x.db"), "--quiet")
+    _assert_clean_failure(result, "HTML")
+
+
+def test_unknown_year_names_the_bundled_catalogs(tmp_path):
+    result = run_oit("check", "http://127.0.0.1:9/", "--year", "2550", "--quiet")
+    _assert_clean_failure(result, "2550", "--catalog")
+
+
+@pytest.mark.parametrize("cap", [12])
+def test_capped_crawl_still_reports_and_is_marked_partial(tmp_path, cap):
+    from oit.sitegen import build_site
+    from oit.sitegen.demo import DEMO_SPEC
+
+    build_site(DEMO_SPEC, tmp_path / "site")
+    with serve_directory(tmp_path / "site") as base:
+        result = run_oit(
+            "check",
+            base,
+            "--max-pages",
+            str(cap),
+            "--db",
+            str(tmp_path / "x.db"),
+            "--out",
+            str(tmp_path / "r"),
+            "--json",
+            str(tmp_path / "r.json"),
+            "--quiet",
+        )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["run"]["partial"] is True
+    assert report["run"]["partial_reason"]
+    assert report["stats"]["pages"] + report["stats"]["documents"] <= cap
+    assert len(report["items"]) == 43
