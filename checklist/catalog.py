@@ -43,6 +43,15 @@ class YearRule(StrEnum):
     analysis_of_previous = "analysis_of_previous"  # O42: analyses FY-1's ITA, measures for FY
 
 
+def valid_regex(pattern: str | None) -> str | None:
+    if pattern is not None:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from exc
+    return pattern
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -70,9 +79,7 @@ class Element(Strict):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, v: str | None) -> str | None:
-        if v is not None:
-            re.compile(v)
-        return v
+        return valid_regex(v)
 
     @model_validator(mode="after")
     def _has_condition(self) -> Element:
@@ -93,6 +100,11 @@ class Forbid(Strict):
     any: list[str] = Field(default_factory=list)
     pattern: str | None = None
     unless_any: list[str] = Field(default_factory=list)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, v: str | None) -> str | None:
+        return valid_regex(v)
 
     @model_validator(mode="after")
     def _has_condition(self) -> Forbid:

@@ -251,6 +251,17 @@ def _confidence(status: str, best: Candidate | None, item: Item, ctx: _Context) 
     return 0.3
 
 
+def _listing_page(best: Candidate, cands: list[Candidate], ctx: _Context) -> Candidate | None:
+    """For items answered with a page: the candidate page that lists the passing document."""
+    if not best.res.is_document:
+        return None
+    pages = [c for c in cands if not c.res.is_document and c.res.readable]
+    for c in pages:
+        if any(lk.dst == best.res.url for lk in ctx.site.outlinks.get(c.res.url, [])):
+            return c
+    return None
+
+
 def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
     result = ItemResult(
         code=item.code,
@@ -276,12 +287,19 @@ def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
         if empty:
             c.outcome.forbidden.insert(0, empty)
     passing = [c for c in readable if c.outcome.ok]
+    if item.evidence_kind != "any":
+        # Evidence of the preferred kind first (the page listing the documents, or the document itself).
+        want_document = item.evidence_kind == "document"
+        passing.sort(key=lambda c: c.res.is_document != want_document)
     offsite = _offsite_candidates(item, ctx)
     best: Candidate | None = None
     if passing:
         best = passing[0]
         result.status = "pass"
         result.evidence = [_evidence(c, ctx, terms) for c in passing[:3]]
+        listing = _listing_page(best, cands, ctx) if item.evidence_kind == "page" else None
+        if listing is not None:
+            result.evidence.insert(0, _evidence(listing, ctx, terms))
         result.found = list(best.outcome.found)
         result.notes += best.outcome.remarks
     elif readable:

@@ -69,6 +69,8 @@ def test_capped_crawl_still_reports_and_is_marked_partial(tmp_path, cap):
         result = run_oit(
             "check",
             base,
+            "--year",
+            "2567",
             "--max-pages",
             str(cap),
             "--db",
