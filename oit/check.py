@@ -7,6 +7,7 @@ are the I/O edges.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -44,6 +45,34 @@ class CrawlOptions:
     progress: bool = True
     log_level: str = "ERROR"
     extra: dict = field(default_factory=dict)
+
+
+UNIT_WORDS = (
+    "องค์การบริหารส่วน",
+    "เทศบาล",
+    "อบต.",
+    "อบจ.",
+    "สำนักงาน",
+    "โรงพยาบาล",
+    "โรงเรียน",
+    "กรม",
+    "กระทรวง",
+    "มหาวิทยาลัย",
+    "สถาบัน",
+    "ศูนย์",
+    "กอง",
+    "จังหวัด",
+    "อำเภอ",
+)
+GENERIC_TITLE_PARTS = ("หน้าหลัก", "หน้าแรก", "home", "homepage", "welcome", "ยินดีต้อนรับ", "index", "main")
+
+
+def unit_name_from_title(title: str) -> str:
+    """The unit's name from its homepage title ("หน้าหลัก - องค์การบริหารส่วนตำบลหนองบัวทอง" → the name)."""
+    parts = [p.strip() for p in re.split(r"\s+[-|–—:»]+\s+|\s*\|\s*|::", title) if p.strip()]
+    parts = [p for p in parts if p.lower() not in GENERIC_TITLE_PARTS] or parts
+    named = [p for p in parts if any(w in p for w in UNIT_WORDS)]
+    return (named or parts or [""])[0]
 
 
 def current_fiscal_year(today: date | None = None) -> int:
@@ -105,8 +134,17 @@ def crawl(
         priority="cmdline",
     )
     process = CrawlerProcess(settings)
-    process.crawl(UnitSiteSpider, url=home_url)
+    crawler = process.create_crawler(UnitSiteSpider)
+    process.crawl(crawler, url=home_url)
     process.start()
+    reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
+    if reason and reason != "finished":
+        # The pipeline closes before Scrapy records why the spider closed (e.g. "shutdown" on Ctrl-C).
+        db = store.open_db(db_path)
+        if not store.get_run(db, run_id).get("partial_reason"):
+            store.update_run(
+                db, run_id, crawl_status="partial", partial_reason=f"การตรวจถูกหยุดก่อนเสร็จ (crawl stopped: {reason})"
+            )
 
 
 def unreadable_of(site_resources) -> list[Unreadable]:
@@ -152,7 +190,7 @@ def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fisca
         status="partial" if site.partial else "complete",
     )
     report = Report(
-        unit_name=(home.title if home else "") or run.get("unit_name") or "",
+        unit_name=unit_name_from_title(home.title if home else "") or run.get("unit_name") or "",
         url=run["unit_url"],
         fiscal_year=fiscal_year,
         unit_type=unit_type,
