@@ -102,6 +102,12 @@ def run_check(
         home = preflight(url)
     except CheckError as exc:
         fail(str(exc))
+    if year is None and catalog_file is None and fy != current_fiscal_year():
+        click.echo(
+            f"oit: ยังไม่มีแคตตาล็อกของปีงบประมาณ {current_fiscal_year()} จึงใช้ปี {fy} "
+            f"(no catalog for FY {current_fiscal_year()} yet: using FY {fy}; give --year or --catalog)",
+            err=True,
+        )
     host = urlsplit(home.url).hostname or "site"
     out_dir = out_dir or Path("oit-report") / f"{host}-{fy}"
     db_path = db_path or out_dir.parent / "oit.db"
