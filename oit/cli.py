@@ -21,6 +21,7 @@ from checklist.catalog import (
 )
 from oit import __version__, store
 from oit.check import CheckError, CrawlOptions, crawl, current_fiscal_year, evaluate_run, preflight
+from oit.extract.cli import extract_command
 from oit.model import STATUS_TH, Report
 from oit.thai import fold
 
@@ -93,6 +94,7 @@ def run_check(
     options: CrawlOptions,
     unit_type: str,
     formats: tuple[str, ...],
+    answer_sheet: Path | None = None,
 ) -> Report:
     from reports import write_reports
 
@@ -131,12 +133,23 @@ def run_check(
     crawl(home.url, str(db_path), run_id, cat_path, fy, unit_type, options)
     report = evaluate_run(db, run_id, cat, fy, unit_type)
     paths = write_reports(report, out_dir, formats=formats)
+    if answer_sheet:
+        paths.update(write_answer_sheet_files(report, answer_sheet))
     if json_file:
         json_file.parent.mkdir(parents=True, exist_ok=True)
         json_file.write_text(paths_json(report), encoding="utf-8")
         paths["json-file"] = json_file
     print_summary(report, paths, time.monotonic() - started)
     return report
+
+
+def write_answer_sheet_files(report: Report, target: Path) -> dict[str, Path]:
+    """The ITAS answer sheet as ``target`` with .csv and .xlsx (any suffix given is replaced)."""
+    from reports import write_answer_sheet
+
+    target = Path(target)
+    stem = target.with_suffix("") if target.suffix.lower() in (".csv", ".xlsx") else target
+    return {f"{k}-file": v for k, v in write_answer_sheet(report, stem.parent, basename=stem.name).items()}
 
 
 def paths_json(report: Report) -> str:
@@ -169,6 +182,12 @@ def main() -> None:
 @click.option("--format", "formats", default="html,json,md,csv", show_default=True, help="report formats")
 @click.option("--quiet", is_flag=True, help="no progress line")
 @click.option("--verbose", is_flag=True, help="show Scrapy's log")
+@click.option(
+    "--answer-sheet",
+    "answer_sheet",
+    type=click.Path(path_type=Path),
+    help="also write the ITAS answer sheet as FILE.csv and FILE.xlsx (always written in --out as itas-answer-sheet)",
+)
 def check(
     url,
     year,
@@ -183,6 +202,7 @@ def check(
     formats,
     quiet,
     verbose,
+    answer_sheet,
 ):
     """ตรวจเว็บไซต์ URL — crawl a unit's website and predict its OIT score."""
     try:
@@ -206,6 +226,7 @@ def check(
         options=options,
         unit_type=unit_type,
         formats=tuple(f.strip() for f in formats.split(",")),
+        answer_sheet=answer_sheet,
     )
 
 
@@ -258,8 +279,14 @@ def compare_with_truth(report: Report, truth: dict) -> tuple[int, list[tuple[str
 @click.option("--recheck", is_flag=True, help="judge the stored crawl again with the current catalog")
 @click.option("--year", type=int, help="with --recheck: fiscal year")
 @click.option("--catalog", "catalog_file", help="with --recheck: catalog file or id")
+@click.option(
+    "--answer-sheet",
+    "answer_sheet",
+    type=click.Path(path_type=Path),
+    help="also write the ITAS answer sheet (มี/ไม่มี, URL, where) as FILE.csv and FILE.xlsx",
+)
 @unit_type_option
-def report(db_path, run_id, fmt, output, recheck, year, catalog_file, unit_type):
+def report(db_path, run_id, fmt, output, recheck, year, catalog_file, answer_sheet, unit_type):
     """สร้างรายงานใหม่จากข้อมูลที่เก็บไว้ — re-render a report from the store, without crawling."""
     from reports import render
 
@@ -273,6 +300,9 @@ def report(db_path, run_id, fmt, output, recheck, year, catalog_file, unit_type)
             rep = store.load_report(db, run["id"])
     except (LookupError, ValueError) as exc:
         fail(str(exc))
+    if answer_sheet:
+        for path in write_answer_sheet_files(rep, answer_sheet).values():
+            click.echo(str(path), err=True)
     text = render(rep, fmt)
     if output:
         output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
@@ -364,6 +394,30 @@ def catalog_validate(files):
             bad += 1
             click.echo(f"FAIL {exc}")
     sys.exit(1 if bad else 0)
+
+
+@catalog.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--unit-type", default=None, help="compare the items of one unit type (variants applied)")
+def catalog_diff(old, new, unit_type):
+    """What changed from catalog OLD to NEW (ids or files): items added, removed, renamed, renumbered (paired by
+    name similarity) and changed year rules, elements, negative rules and off-site policy."""
+    from checklist.diff import diff_catalogs, render_diff
+
+    try:
+        a, b = load_catalog(old), load_catalog(new)
+        if unit_type:
+            ut = normalise_unit_type(unit_type)
+            a = a.model_copy(update={"items": a.items_for(ut)})
+            b = b.model_copy(update={"items": b.items_for(ut)})
+    except (CatalogError, ValueError) as exc:
+        fail(str(exc))
+    for line in render_diff(diff_catalogs(a, b)):
+        click.echo(line)
+
+
+main.add_command(extract_command)
 
 
 if __name__ == "__main__":

@@ -305,3 +305,99 @@ def thai_ratio(text: str) -> float:
     """
     letters = len(_ANY_LETTER.findall(text))
     return len(_THAI_LETTER.findall(text)) / letters if letters else 0.0
+
+
+# --------------------------------------------------------------------------- fuzzy matching
+
+#: Default tolerance of :func:`fuzzy_contains`: edits allowed per character of the folded phrase.
+FUZZY_TOLERANCE = 0.10
+
+
+def fuzzy_distance(key: str, folded_text: str) -> int:
+    """Fewest Levenshtein edits turning ``key`` into some substring of ``folded_text``.
+
+    Both arguments should already be folded (:func:`fold`). Myers' bit-parallel algorithm
+    (semi-global variant): one pass over the text with Python integers as bit vectors, so
+    it is linear in the text length for any phrase length.
+    """
+    m = len(key)
+    if m == 0:
+        return 0
+    peq: dict[str, int] = {}
+    for i, ch in enumerate(key):
+        peq[ch] = peq.get(ch, 0) | (1 << i)
+    mask = (1 << m) - 1
+    high = 1 << (m - 1)
+    pv, mv, score, best = mask, 0, m, m
+    for ch in folded_text:
+        eq = peq.get(ch, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (~(xh | pv) & mask)
+        mh = pv & xh
+        if ph & high:
+            score += 1
+        elif mh & high:
+            score -= 1
+            if score < best:
+                best = score
+                if best == 0:
+                    return 0
+        ph = (ph << 1) & mask
+        mh = (mh << 1) & mask
+        pv = mh | (~(xv | ph) & mask)
+        mv = ph & xv
+    return best
+
+
+def fuzzy_contains(text: str | Folded, phrase: str, tolerance: float = FUZZY_TOLERANCE) -> bool:
+    """True when ``phrase`` occurs in ``text`` after :func:`fold`, allowing a few edits.
+
+    The rule (used by the realdocs tests and benchmarks): fold both; an exact substring hit
+    counts; otherwise some substring of the folded text must be within
+    ``floor(tolerance × len(folded phrase))`` Levenshtein edits (insertions, deletions,
+    substitutions) of the folded phrase. With the default 10 %, a 12-letter phrase may have
+    one wrong letter (OCR misreads, a dropped sara u), a 25-letter phrase two.
+    """
+    folded = text.folded if isinstance(text, Folded) else fold(text)
+    key = fold(phrase)
+    if not key:
+        return False
+    if key in folded:
+        return True
+    allowed = int(tolerance * len(key))
+    return allowed > 0 and fuzzy_distance(key, folded) <= allowed
+
+
+# --------------------------------------------------------------------------- spaced-apart letters
+
+#: One-consonant Thai words that often stand alone between spaces: never glued to neighbours.
+_STANDALONE = frozenset("ณ ๆ ฯ ก็ ที่ มี ดี ปี ผู้ สู่ นี้ ดู ถ้ ธ".split())
+_THAI_TOKEN = re.compile(r"[\u0e01-\u0e4e]+")
+_FRAGMENT = re.compile(rf"[{CONSONANTS}][{COMBINING}]*")
+_SPACED_RUN = re.compile(r"[\u0e01-\u0e4e]+(?: [\u0e01-\u0e4e]+)+")
+
+
+def _is_fragment(token: str) -> bool:
+    """A lone consonant with its marks ("บั", "ติ", "ร", "ป้"): a piece of a word, not a word."""
+    return bool(_FRAGMENT.fullmatch(token)) and token not in _STANDALONE
+
+
+def rejoin_spaced_letters(text: str) -> str:
+    """Glue Thai letters that justified lines spread apart: "แผนปฏิ บั ติ ร าชการ" -> "แผนปฏิบัติราชการ".
+
+    Run after :func:`clean` (which already removes spaces before marks and following vowels,
+    "ร าชการ" -> "ราชการ"). A single space between two Thai tokens is removed when either token is
+    a *fragment*: one consonant with only combining marks, which is not one of the common
+    one-consonant words (ที่, มี, ปี, ณ …). For display only: :func:`fold` erases all whitespace,
+    so matching never needs it.
+    """
+
+    def glue(run: re.Match[str]) -> str:
+        tokens = run.group().split(" ")
+        out = tokens[0]
+        for prev, tok in zip(tokens, tokens[1:], strict=False):
+            out += tok if _is_fragment(prev) or _is_fragment(tok) else " " + tok
+        return out
+
+    return _SPACED_RUN.sub(glue, clean(text))

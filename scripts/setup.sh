@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(python3-venv poppler-utils tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg chromium)
+APT_PACKAGES=(python3-venv poppler-utils tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg chromium catdoc
+              libreoffice-writer-nogui libreoffice-calc-nogui)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -12,16 +12,22 @@ from __future__ import annotations
 
 import io
 import re
+import time
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_PAGES",
     "DOCUMENT_EXTENSIONS",
     "Extracted",
     "Link",
     "PageText",
     "extract",
+    "extract_in_pool",
     "is_document_url",
     "sniff_kind",
 ]
@@ -42,8 +48,16 @@ class Link:
 class PageText:
     number: int  # 1-based
     text: str
-    method: str  # "text-layer", "html", "docx", "xlsx", "odt", "ods", "text"
+    #: "text-layer", "ocr" (page OCRed), "text-layer+ocr" (OCR of pictures appended), "html",
+    #: "html-ocr" (rendered page OCRed), "image-ocr", "docx", "xlsx", "odt", "ods", "text",
+    #: "doc"/"xls"/"ppt"/"rtf" (legacy files through catdoc).
+    method: str
     chars: int
+    #: Mean OCR word confidence 0–100 (Tesseract) for OCRed pages; None otherwise.
+    confidence: float | None = None
+    #: Why the text layer was judged unusable ("greek", "pua", "little-text", "mostly-image" …,
+    #: see :data:`oit.extract.quality.REASONS`), plus OCR failures; "" when it was fine.
+    quality: str = ""
 
 
 @dataclass
@@ -282,6 +296,38 @@ def join_pages(pages: list[PageText]) -> str:
 
 _LEGACY = {"doc": "Word", "xls": "Excel", "ppt": "PowerPoint", "rtf": "RTF"}
 
+#: Default limits per document (see :func:`extract`).
+DEFAULT_MAX_PAGES = 300
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+#: Bodies whose text is drawn by web fonts over PUA code points, or HTML pages with pictures and
+#: fewer non-space characters than this, are rendered by Chromium and OCRed (when ``ocr=True``).
+HTML_IMAGE_ONLY_CHARS = 100
+
+
+def _legacy_ext(body: bytes, content_type: str, url: str) -> str | None:
+    """"doc", "xls", "ppt" or "rtf" when the body is a legacy Office/RTF file, else None."""
+    path = unquote(urlsplit(url.strip()).path).lower()
+    ext = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
+    ct = content_type.lower()
+    if ext not in _LEGACY:
+        if "msword" in ct:
+            ext = "doc"
+        elif "ms-excel" in ct:
+            ext = "xls"
+        elif "ms-powerpoint" in ct:
+            ext = "ppt"
+        elif "rtf" in ct or body.startswith(b"{\\rtf"):
+            ext = "rtf"
+    if ext not in _LEGACY:
+        return None
+    if ext == "rtf" and not body.lstrip()[:5].lower().startswith(b"{\\rtf"):
+        return None
+    # A real OLE2 header: byte-order mark FFFE and a 512- or 4096-byte sector size.
+    if ext != "rtf" and not (body.startswith(_OLE_MAGIC) and body[28:30] == b"\xfe\xff"
+                             and body[30:32] in (b"\x09\x00", b"\x0c\x00")):
+        return None
+    return ext
+
 
 def _unsupported(body: bytes, content_type: str, url: str) -> Extracted:
     if not body:
@@ -308,14 +354,87 @@ def _unsupported(body: bytes, content_type: str, url: str) -> Extracted:
     return Extracted(kind="other", error=f"ยังไม่รองรับไฟล์ชนิดนี้ (unsupported type: {label})")
 
 
-def extract(body: bytes, content_type: str, url: str, *, max_pages: int = 300) -> Extracted:
+def _is_image(body: bytes) -> bool:
+    return body.startswith(_IMAGE_MAGICS) or body.startswith((b"II*\x00", b"MM\x00*"))
+
+
+def _html_needs_render(ext: Extracted) -> str:
+    """Why an HTML page's text should come from a rendering ("pua", "text-in-images") or ""."""
+    from oit.extract.quality import check_text
+
+    check = check_text(ext.text)
+    if check.reason in ("pua", "replacement", "greek", "latin1"):
+        return check.reason
+    nonspace = len("".join(ext.text.split()))
+    if nonspace < HTML_IMAGE_ONLY_CHARS and ext.features.get("image", 0) > 0:
+        return "text-in-images"
+    return ""
+
+
+def _html_ocr(ext: Extracted, body: bytes, url: str, reason: str, opts: dict) -> Extracted:
+    """Replace an HTML page's text with the OCR of its Chromium rendering (method "html-ocr")."""
+    from oit.extract.image import render_html_pdf
+    from oit.extract.pdf import extract_pdf
+
+    pdf = render_html_pdf(body, url, allow_network=opts.pop("allow_network", False))
+    if pdf is None:
+        ext.features["render_failed"] = 1
+        return ext
+    rendered = extract_pdf(pdf, url, **opts)
+    ocred = [p for p in rendered.pages if p.method != "text-layer"]
+    if not ocred:
+        return ext
+    rendered.pages = [p for p in rendered.pages if p.text.strip()] or rendered.pages[:1]
+    for page in rendered.pages:
+        page.method = "html-ocr" if page.method == "ocr" else page.method
+        page.quality = page.quality or reason
+    ext.pages = rendered.pages
+    ext.text = join_pages(rendered.pages)
+    ext.features.update(text_features(ext.text))
+    ext.features["pages_ocr"] = len(ocred)
+    if rendered.error:
+        ext.error = rendered.error
+    if ext.title == "" or reason != "text-in-images":
+        ext.headings = first_lines(ext.pages[0].text)
+        ext.title = ext.title if reason == "text-in-images" else (ext.headings[:1] or [""])[0]
+    return ext
+
+
+def extract(body: bytes, content_type: str, url: str, *, max_pages: int = DEFAULT_MAX_PAGES,
+            pages: Iterable[int] | None = None, ocr: bool = False, ocr_workers: int = 2,
+            ocr_lang: str = "tha+eng", deadline_s: float | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+            on_page: Callable[[int, int], None] | None = None, allow_network: bool = False) -> Extracted:
     """Extract raw text and structure from a fetched body. Never raises on bad input:
-    unreadable bodies come back with ``error`` set."""
+    unreadable bodies come back with ``error`` set (Thai + English reason).
+
+    * ``max_pages``: pages (PDF), sheets or frames read; the rest is counted in ``pages_skipped``.
+    * ``pages``: 1-based page numbers to read instead (PDF only), e.g. ``pages=[1, 2]``.
+    * ``ocr``: OCR pages whose text layer is unusable or missing, pictures, and HTML pages whose
+      text is PUA or only in pictures (Tesseract ``ocr_lang``, ``ocr_workers`` processes at once).
+      Off by default: without it such pages keep their (bad) layer and ``pages_need_ocr`` counts them.
+    * ``deadline_s``: seconds allowed for the whole document; past it the text read so far is kept
+      and ``error`` says the file timed out. ``max_bytes``: larger bodies are not opened.
+    * ``on_page(done, total)``: OCR progress (called from this thread).
+    * ``allow_network``: let Chromium fetch a rendered HTML page's pictures (off: fully offline).
+    """
+    if len(body) > max_bytes:
+        return Extracted(kind=sniff_kind(body[:4096], content_type, url),
+                         error=f"ไฟล์ใหญ่เกินกำหนด (file too large: {len(body):,} bytes > {max_bytes:,})",
+                         features={"bytes": len(body)})
+    deadline = None if deadline_s is None else time.monotonic() + deadline_s
+    ocr_opts = {"max_pages": max_pages, "ocr": ocr, "ocr_workers": ocr_workers, "ocr_lang": ocr_lang,
+                "deadline": deadline, "on_page": on_page}
     kind = sniff_kind(body, content_type, url)
     if kind == "html":
         from oit.extract.html import extract_html
 
-        return extract_html(body, content_type, url)
+        ext = extract_html(body, content_type, url)
+        reason = _html_needs_render(ext)
+        if reason:
+            ext.features["text_in_images" if reason == "text-in-images" else "unusable_text"] = 1
+            if ocr:
+                ext = _html_ocr(ext, body, url, reason, {**ocr_opts, "allow_network": allow_network})
+        return ext
     if kind == "text":
         from oit.extract.html import extract_plain_text
 
@@ -323,9 +442,30 @@ def extract(body: bytes, content_type: str, url: str, *, max_pages: int = 300) -
     if kind == "pdf":
         from oit.extract.pdf import extract_pdf
 
-        return extract_pdf(body, url, max_pages=max_pages)
+        return extract_pdf(body, url, pages=pages, **ocr_opts)
     if kind in ("docx", "xlsx", "odt", "ods"):
         from oit.extract.office import extract_office
 
         return extract_office(body, kind, url, max_pages=max_pages)
+    if ocr and _is_image(body):
+        from oit.extract.image import extract_image
+
+        return extract_image(body, url, max_pages=max_pages, ocr_lang=ocr_lang, deadline=deadline)
+    if legacy := _legacy_ext(body, content_type, url):
+        from oit.extract.legacy import extract_legacy
+
+        timeout = 120.0 if deadline is None else max(1.0, deadline - time.monotonic())
+        return extract_legacy(body, legacy, url, max_pages=max_pages, timeout=timeout)
     return _unsupported(body, content_type, url)
+
+
+def extract_in_pool(body: bytes, content_type: str, url: str, **options: Any) -> Extracted:
+    """:func:`extract` with OCR on by default, for a worker process or thread.
+
+    A plain module-level function with picklable arguments and result, so it can be handed to
+    ``loop.run_in_executor(executor, functools.partial(extract_in_pool, body, ct, url, ...))`` or
+    ``ProcessPoolExecutor.submit``. ``on_page`` cannot cross a process boundary: pass it only
+    with a thread executor.
+    """
+    options.setdefault("ocr", True)
+    return extract(body, content_type, url, **options)

@@ -1,11 +1,23 @@
-"""PDF extraction with PyMuPDF: the text layer of each page, link annotations and features.
+"""PDF extraction with PyMuPDF: the text layer of each page, OCR where it is unusable, links, features.
 
-Scanned pages come back with little or no text (counted in ``pages_without_text``); OCR is a
-separate step. Map detection only uses link annotations to map URLs: the word "แผนที่" next
-to a picture says nothing about whether a map is really there.
+Each selected page's text layer is judged by :func:`oit.extract.quality.check_text`. A page whose
+layer is unusable (Greek/Coptic or Latin-1 letters from fonts without a Unicode map, foreign PUA
+code points, replacement characters) or that has too little text but visible ink (scans,
+outlined text) is OCRed when ``ocr=True`` (method "ocr"); a page with a little text over large
+pictures gets the OCR text appended (method "text-layer+ocr"). Without OCR such pages keep their
+layer and are counted in ``pages_need_ocr``. Pages are rendered here, in the caller's thread,
+and OCRed by an :class:`~oit.extract.ocr.OcrPool` while the next pages are read.
+
+Map detection only uses link annotations to map URLs: the word "แผนที่" next to a picture says
+nothing about whether a map is really there.
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import dataclass
 
 import pymupdf
 
@@ -22,9 +34,20 @@ from oit.extract import (
     text_features,
     viewer_target,
 )
+from oit.extract.ocr import DEFAULT_LANG, OCR_DPI, PAGE_TIMEOUT_S, OcrError, OcrPool, OcrResult
+from oit.extract.quality import MIN_PAGE_CHARS, REASONS, check_text
 
-#: Pages with fewer non-space characters than this count as "without text" (likely scans).
-MIN_PAGE_CHARS = 20
+__all__ = ["MIN_PAGE_CHARS", "extract_pdf", "render_page_png"]
+
+#: A page with fewer non-space characters than this whose pictures cover at least
+#: :data:`IMAGE_COVER` of its area is also OCRed (text-layer + OCR).
+FEW_CHARS = 200
+IMAGE_COVER = 0.3
+#: Rendered page images are kept under this many pixels (posters, A0 plans).
+MAX_PIXELS = 40_000_000
+
+ProgressCallback = Callable[[int, int], None]
+
 
 def _page_links(page: pymupdf.Page) -> list[Link]:
     links = []
@@ -47,7 +70,62 @@ def _error(message: str, **features: int) -> Extracted:
     return Extracted(kind="pdf", error=message, features=dict(features))
 
 
-def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300) -> Extracted:
+def render_page_png(page: pymupdf.Page, dpi: int = OCR_DPI) -> bytes:
+    """The page as a grayscale PNG at ``dpi`` (less for very large pages)."""
+    area = page.rect.width * page.rect.height / 72 / 72  # square inches
+    if area * dpi * dpi > MAX_PIXELS:
+        dpi = max(72, int((MAX_PIXELS / area) ** 0.5))
+    return page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY).tobytes("png")
+
+
+def _has_ink(page: pymupdf.Page) -> bool:
+    """Anything visible on the page (images, drawings, outlined text)? Cheap 12-dpi render."""
+    if page.get_images():
+        return True
+    pix = page.get_pixmap(dpi=12, colorspace=pymupdf.csGRAY)
+    return min(pix.samples, default=255) < 200
+
+
+def _image_cover(page: pymupdf.Page) -> float:
+    """Share of the page area covered by images (overlaps counted twice, capped at 1)."""
+    page_area = abs(page.rect) or 1.0
+    covered = 0.0
+    for info in page.get_image_info():
+        box = pymupdf.Rect(info["bbox"]) & page.rect
+        covered += abs(box) if box.is_valid else 0.0
+    return min(1.0, covered / page_area)
+
+
+def _ocr_need(page: pymupdf.Page, text: str) -> tuple[str, str]:
+    """(mode, reason): mode "" (text layer is fine), "replace" or "add"."""
+    check = check_text(text)
+    if check.reason == "little-text":
+        return ("replace", "little-text") if _has_ink(page) else ("", "")
+    if check.reason:
+        return "replace", check.reason
+    if len("".join(text.split())) < FEW_CHARS and _image_cover(page) >= IMAGE_COVER:
+        return "add", "mostly-image"
+    return "", ""
+
+
+@dataclass
+class _Pending:
+    index: int  # into the pages list
+    mode: str  # "replace" | "add"
+
+
+def select_pages(page_count: int, max_pages: int, pages: Iterable[int] | None) -> list[int]:
+    """0-based page indexes to read: ``pages`` (1-based, out-of-range ignored) or the first ones."""
+    if pages is None:
+        return list(range(min(page_count, max_pages)))
+    wanted = sorted({p - 1 for p in pages if 1 <= p <= page_count})
+    return wanted[:max_pages]
+
+
+def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300, pages: Iterable[int] | None = None,
+                ocr: bool = False, ocr_workers: int = 2, ocr_lang: str = DEFAULT_LANG,
+                deadline: float | None = None, on_page: ProgressCallback | None = None) -> Extracted:
+    """Read a PDF. ``deadline`` is a :func:`time.monotonic` time; ``on_page(done, total)`` reports OCR."""
     try:
         doc = pymupdf.open(stream=body, filetype="pdf")
     except Exception as exc:  # MuPDF raises several types for broken files
@@ -61,29 +139,50 @@ def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300) -> Extracte
             page_count = 0
         if page_count == 0:
             return _error("เปิดไฟล์ไม่ได้ (PDF มี 0 หน้า / PDF has no pages)", pages=0)
-        pages: list[PageText] = []
+        selected = select_pages(page_count, max_pages, pages)
+        out: list[PageText] = []
         links: list[Link] = []
-        images = failed = empty = 0
-        for number in range(min(page_count, max_pages)):
-            try:
-                page = doc.load_page(number)
-                # No sort=True: on real files it drops characters (overlapping duplicate
-                # text, tone marks, control codes that encode digits in broken fonts).
-                text = page.get_text("text")
-                images += len(page.get_images())
-                links += _page_links(page)
-            except Exception:  # one bad page must not lose the others
-                failed += 1
-                text = ""
-            text = text.rstrip("\n")
-            if len("".join(text.split())) < MIN_PAGE_CHARS:
-                empty += 1
-            pages.append(PageText(number=number + 1, text=text, method="text-layer", chars=len(text)))
+        pending: dict[Future[OcrResult], _Pending] = {}
+        images = failed = empty = need_ocr = 0
+        timed_out = False
+        pool = OcrPool(ocr_workers, lang=ocr_lang) if ocr else None
+        try:
+            for number in selected:
+                if deadline is not None and time.monotonic() > deadline:
+                    timed_out = True
+                    break
+                try:
+                    page = doc.load_page(number)
+                    # No sort=True: on real files it drops characters (overlapping duplicate
+                    # text, tone marks, control codes that encode digits in broken fonts).
+                    text = page.get_text("text")
+                    images += len(page.get_images())
+                    links += _page_links(page)
+                    mode, reason = _ocr_need(page, text)
+                except Exception:  # one bad page must not lose the others
+                    failed += 1
+                    text, mode, reason, page = "", "", "", None
+                text = text.rstrip("\n")
+                if len("".join(text.split())) < MIN_PAGE_CHARS:
+                    empty += 1
+                out.append(PageText(number=number + 1, text=text, method="text-layer", chars=len(text),
+                                    quality=reason))
+                if not mode:
+                    continue
+                need_ocr += 1
+                if pool is not None and page is not None:
+                    png = render_page_png(page)
+                    timeout = PAGE_TIMEOUT_S if deadline is None else max(1.0, deadline - time.monotonic())
+                    pending[pool.submit(png, min(timeout, PAGE_TIMEOUT_S))] = _Pending(len(out) - 1, mode)
+            ocr_stats = _collect(pending, out, deadline, on_page)
+        finally:
+            if pool is not None:
+                pool.close()
         meta_title = (doc.metadata or {}).get("title", "")
-    if failed == len(pages):
+    timed_out = timed_out or ocr_stats["timed_out"] > 0
+    if failed == len(out) and out:
         return _error("เปิดไฟล์ไม่ได้ (corrupt PDF: no page could be read)", pages=page_count)
-    text = join_pages(pages)
-    headings = first_lines(pages[0].text)
+    text = join_pages(out)
     features = text_features(text)
     features.update({
         "pages": page_count,
@@ -91,16 +190,72 @@ def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300) -> Extracte
         "map": sum(1 for link in links if link.kind != "viewer" and is_map_url(link.url)),
         "pages_without_text": empty,
     })
-    if page_count > max_pages:
-        features["pages_skipped"] = page_count - max_pages
+    if page_count > len(selected):
+        features["pages_skipped"] = page_count - len(selected)
     if failed:
         features["pages_failed"] = failed
+    if need_ocr:
+        features["pages_need_ocr"] = need_ocr
+    for key in ("ocr", "ocr_failed"):
+        if ocr_stats[key]:
+            features[f"pages_{key}"] = ocr_stats[key]
+    error = ""
+    if timed_out:
+        features["timed_out"] = 1
+        error = (f"อ่านไฟล์ไม่เสร็จในเวลาที่กำหนด (timed out: {ocr_stats['ocr']} of {need_ocr} "
+                 f"OCR pages done, {len(out)} of {len(selected)} pages read)")
     return Extracted(
         kind="pdf",
         title=real_title(meta_title) or next(iter(first_lines(text, 1)), ""),
-        headings=headings,
+        headings=first_lines(out[0].text) if out else [],
         text=text,
-        pages=pages,
+        pages=out,
         links=dedupe_links(links),
         features=features,
+        error=error,
     )
+
+
+def _collect(pending: dict[Future[OcrResult], _Pending], out: list[PageText], deadline: float | None,
+             on_page: ProgressCallback | None) -> dict[str, int]:
+    """Wait for the OCR futures and put their text into ``out``."""
+    stats = {"ocr": 0, "ocr_failed": 0, "timed_out": 0}
+    total, done = len(pending), 0
+    if on_page and total:
+        on_page(0, total)
+    waiting = set(pending)
+    while waiting:
+        timeout = None if deadline is None else max(0.0, deadline - time.monotonic()) + 1.0
+        finished, waiting = wait(waiting, timeout=timeout, return_when=FIRST_COMPLETED)
+        if not finished:  # deadline passed: give up on the rest
+            stats["timed_out"] += len(waiting)
+            for fut in waiting:
+                fut.cancel()
+            break
+        for fut in finished:
+            done += 1
+            job = pending[fut]
+            page = out[job.index]
+            try:
+                result = fut.result()
+            except OcrError as exc:
+                stats["ocr_failed"] += 1
+                if "timed out" in str(exc):
+                    stats["timed_out"] += 1
+                page.quality = f"{page.quality}; OCR failed: {exc}".lstrip("; ")
+            else:
+                stats["ocr"] += 1
+                ocr_text = result.text.strip()
+                if job.mode == "add" and page.text.strip():
+                    page.text, page.method = f"{page.text}\n{ocr_text}", "text-layer+ocr"
+                else:
+                    page.text, page.method = ocr_text, "ocr"
+                page.chars, page.confidence = len(page.text), result.confidence
+            if on_page:
+                on_page(done, total)
+    return stats
+
+
+def describe_quality(reason: str) -> str:
+    """English words for a page's ``quality`` reason key."""
+    return REASONS.get(reason, reason)

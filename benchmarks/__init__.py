@@ -1,0 +1,1 @@
+"""Benchmarks of oit-selfcheck (run them as modules, e.g. ``python -m benchmarks.accuracy``)."""

@@ -1,0 +1,126 @@
+"""Extraction benchmarks on the realdocs set; prints Markdown (see docs/extraction.md).
+
+    .venv/bin/python -m benchmarks.bench_extract [--part text|ocr|recall|all] [--repeat N]
+
+* text: text-layer PDF pages/s, ``oit.extract.extract`` (PyMuPDF, quality checks, no OCR) against
+  ``pdftotext`` on the same files (every page of every realdocs PDF that has a text layer).
+* ocr: seconds per page, this project's OCR path (render at 300 dpi + ``tesseract``) against the
+  ``tesseract`` CLI alone on the same pre-rendered page images; one process, then 2 workers.
+* recall: group-A phrase recall per file, OCR on, pages the phrases were read from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.realdocs import found_phrases, load_manifest
+from oit.extract import extract
+from oit.extract.ocr import ocr_image
+
+SCANNED = ["phichai-scan-16.pdf", "phichai-scan-19.pdf", "phichai-scan-moit1-2-68.pdf", "poknoi-scan-59.pdf",
+           "poknoi-budget-expense-detail-2561.pdf", "poknoi-budget-revenue-report-2561.pdf"]
+
+
+def bench_text(repeat: int) -> str:
+    docs = [d for d in load_manifest() if d.name.endswith(".pdf") and d.name not in SCANNED]
+    pages = 0
+    ours = theirs = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        pages = 0
+        for d in docs:
+            pages += len(extract(d.path.read_bytes(), "application/pdf", d.name).pages)
+        ours = min(ours, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for d in docs:
+            subprocess.run(["pdftotext", "-enc", "UTF-8", str(d.path), "-"], capture_output=True, check=True)
+        theirs = min(theirs, time.perf_counter() - t0)
+    return (f"| text-layer PDFs ({len(docs)} files, {pages} pages) | oit extract (no OCR) | {ours:.2f} s | "
+            f"{pages / ours:.0f} pages/s |\n"
+            f"| same files | pdftotext | {theirs:.2f} s | {pages / theirs:.0f} pages/s |")
+
+
+def bench_ocr() -> str:
+    import pymupdf
+
+    from oit.extract.pdf import render_page_png
+
+    docs = {d.name: d for d in load_manifest()}
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        images = []
+        for name in SCANNED:
+            with pymupdf.open(docs[name].path) as doc:
+                t0 = time.perf_counter()
+                png = render_page_png(doc[0])
+                render = time.perf_counter() - t0
+            path = Path(tmp) / f"{name}.png"
+            path.write_bytes(png)
+            images.append((name, path, render))
+        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+        cli_total = ours_total = 0.0
+        for name, path, render in images:
+            t0 = time.perf_counter()
+            subprocess.run(["tesseract", str(path), str(path.with_suffix("")), "-l", "tha+eng", "--psm", "4"],
+                           capture_output=True, check=True, env=env)
+            cli = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            result = ocr_image(path.read_bytes())
+            ours = time.perf_counter() - t0 + render
+            cli_total += cli
+            ours_total += ours
+            rows.append(f"| {name} p1 | {cli:.2f} s | {ours:.2f} s (render {render:.2f} s) | {result.confidence} |")
+        n = len(images)
+        rows.append(f"| **mean per page** | **{cli_total / n:.2f} s** | **{ours_total / n:.2f} s** | |")
+    # Throughput with the pool: every page of the four scans, 2 tesseract processes.
+    t0 = time.perf_counter()
+    count = 0
+    for name in SCANNED[:4]:
+        count += len(extract(docs[name].path.read_bytes(), "application/pdf", name, ocr=True, ocr_workers=2).pages)
+    wall = time.perf_counter() - t0
+    rows.append(f"| 4 scans, all {count} pages, ocr_workers=2 | | {wall / count:.2f} s per page (wall) | |")
+    return "\n".join(rows)
+
+
+def bench_recall() -> str:
+    rows, hits_total, total = [], 0, 0
+    for d in load_manifest():
+        t0 = time.perf_counter()
+        ext = extract(d.path.read_bytes(), "", d.name, pages=d.phrase_pages, ocr=True)
+        seconds = time.perf_counter() - t0
+        hits = found_phrases(ext, d.phrases)
+        hits_total += sum(hits)
+        total += len(hits)
+        methods = ",".join(sorted({p.method for p in ext.pages}))
+        missed = "; ".join(p for p, h in zip(d.phrases, hits, strict=True) if not h)
+        pages = ",".join(map(str, d.phrase_pages))
+        rows.append(f"| {d.name} | {pages} | {methods} | {sum(hits)}/{len(hits)} | {seconds:.1f} s | {missed} |")
+    rows.append(f"| **total** | | | **{hits_total}/{total} = {100 * hits_total / total:.1f} %** | | |")
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=["text", "ocr", "recall", "all"], default="all")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not load_manifest():
+        raise SystemExit("realdocs not found (set OIT_REALDOCS)")
+    if args.part in ("text", "all"):
+        print("| input | tool | time | throughput |\n|---|---|---|---|")
+        print(bench_text(args.repeat), flush=True)
+    if args.part in ("ocr", "all"):
+        print("\n| page | tesseract CLI | oit OCR (render + tesseract) | confidence |\n|---|---|---|---|")
+        print(bench_ocr(), flush=True)
+    if args.part in ("recall", "all"):
+        print("\n| file | pages | methods | group A found | time | missed |\n|---|---|---|---|---|---|")
+        print(bench_recall(), flush=True)
+
+
+if __name__ == "__main__":
+    main()

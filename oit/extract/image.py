@@ -1,0 +1,95 @@
+"""Pictures (PNG, JPEG, GIF, TIFF, BMP, WebP) and HTML pages rendered by Chromium, read by OCR.
+
+Chromium prints a page to PDF (``--print-to-pdf``), so long pages are cut into printed pages,
+and :func:`oit.extract.pdf.extract_pdf` decides page by page what needs OCR: text drawn with
+web fonts over Private Use Area code points (pdf2htmlEX) or text that is only in pictures.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from oit.extract import Extracted, PageText, first_lines, text_features
+from oit.extract.ocr import DEFAULT_LANG, PAGE_TIMEOUT_S, OcrError, ocr_image
+
+#: Pictures narrower than this are enlarged (Tesseract wants letters ≥ ~20 px high).
+MIN_OCR_WIDTH = 1600
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync", "--no-pdf-header-footer",
+    "--hide-scrollbars", "--mute-audio",
+]
+_HEAD_RE = re.compile(rb"<head[^>]*>", re.IGNORECASE)
+
+
+def image_pages_png(body: bytes, max_pages: int = 300) -> list[bytes]:
+    """Each frame of a picture as a grayscale PNG, enlarged when small. Raises on unreadable data."""
+    import pymupdf
+
+    out = []
+    with pymupdf.open(stream=body) as doc:  # MuPDF sniffs the image type; TIFF frames are pages
+        for page in list(doc)[:max_pages]:
+            zoom = max(1.0, min(4.0, MIN_OCR_WIDTH / max(1.0, page.rect.width)))
+            pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csGRAY)
+            out.append(pix.tobytes("png"))
+    return out
+
+
+def extract_image(body: bytes, url: str = "", *, max_pages: int = 300, ocr_lang: str = DEFAULT_LANG,
+                  deadline: float | None = None) -> Extracted:
+    """OCR every frame of a picture (kind "image", method "image-ocr")."""
+    try:
+        frames = image_pages_png(body, max_pages)
+    except Exception as exc:  # MuPDF raises several types on broken images
+        return Extracted(kind="image", error=f"เปิดไฟล์รูปภาพไม่ได้ (corrupt image: {exc})")
+    pages: list[PageText] = []
+    for number, png in enumerate(frames, 1):
+        timeout = PAGE_TIMEOUT_S if deadline is None else deadline - time.monotonic()
+        if timeout <= 0:
+            break
+        try:
+            result = ocr_image(png, lang=ocr_lang, timeout=min(timeout, PAGE_TIMEOUT_S))
+        except OcrError as exc:
+            return Extracted(kind="image", error=f"อ่านข้อความในรูปภาพไม่ได้ (OCR failed: {exc})")
+        pages.append(PageText(number=number, text=result.text, method="image-ocr", chars=len(result.text),
+                              confidence=result.confidence))
+    text = "\n\n".join(p.text for p in pages)
+    features = text_features(text) | {"pages": len(frames), "image": len(frames)}
+    error = "" if len(pages) == len(frames) else "อ่านไฟล์ไม่เสร็จในเวลาที่กำหนด (timed out during OCR)"
+    return Extracted(kind="image", title=next(iter(first_lines(text, 1)), ""), headings=first_lines(text),
+                     text=text, pages=pages, features=features, error=error)
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def render_html_pdf(body: bytes, url: str = "", *, allow_network: bool = False,
+                    timeout: float = 60.0) -> bytes | None:
+    """Print an HTML page to PDF with headless Chromium; None when Chromium is missing or fails.
+
+    Offline by default (every host name fails to resolve; ``data:`` fonts and images still
+    load). With ``allow_network`` a ``<base href=url>`` lets relative pictures load.
+    """
+    exe = chromium_path()
+    if not exe:
+        return None
+    if allow_network and url and b"<base" not in body[:4096].lower():
+        base = b'<base href="' + url.encode("utf-8", "replace").replace(b'"', b"%22") + b'">'
+        body = _HEAD_RE.sub(lambda m: m.group() + base, body, count=1) if _HEAD_RE.search(body) else base + body
+    with tempfile.TemporaryDirectory(prefix="oit-chromium-") as tmp:
+        page, pdf = Path(tmp) / "page.html", Path(tmp) / "page.pdf"
+        page.write_bytes(body)
+        flags = [*CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={pdf}"]
+        if not allow_network:
+            flags.append("--host-resolver-rules=MAP * ~NOTFOUND")
+        try:
+            subprocess.run([exe, *flags, page.as_uri()], capture_output=True, timeout=timeout)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return pdf.read_bytes() if pdf.exists() and pdf.stat().st_size else None
