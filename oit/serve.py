@@ -3,12 +3,25 @@
 ``routes`` maps a request path, including its query string, to either a callable that writes the whole
 response through the handler, or a fixed ``(status, headers, body)`` tuple. Tests use it to serve
 TIS-620 pages, slow answers, errors and redirects next to the static files.
+
+A served directory may also hold ``routes.json`` (written by :mod:`oit.sitegen` for CMS-like sites)::
+
+    {"html_type": "text/html; charset=tis-620",
+     "routes": {"/index.php?_mod=cGFnZQ&type=MTI": {"file": "q/3f2a.html", "type": "text/html",
+                                                   "headers": {"Content-Disposition": "inline"}}}}
+
+``routes`` maps a URL (path plus query; matched after percent-decoding, whatever the order of the query
+parameters) to a file under the directory, with an optional Content-Type and extra headers. ``html_type``
+replaces the default Content-Type of ``.html`` files (e.g. to serve a TIS-620 site). The file itself is
+not served under its own name. With ``"strict_query": true`` a URL with a query string that is not in
+``routes`` answers 404 (as WordPress does for an unknown ``?page_id=``) instead of the file of its path.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import posixpath
 import threading
 import urllib.parse
@@ -35,7 +48,31 @@ CONTENT_TYPES = {
 }
 
 
+ROUTES_FILE = "routes.json"
+
+
+def route_key(url: str) -> str:
+    """Normalised form of a request URL: decoded path plus its query parameters in sorted order."""
+    parts = urllib.parse.urlsplit(url)
+    query = sorted(urllib.parse.parse_qsl(parts.query, keep_blank_values=True))
+    path = urllib.parse.unquote(parts.path) or "/"
+    return path + ("?" + urllib.parse.urlencode(query) if query else "")
+
+
+def load_file_routes(root: Path) -> tuple[dict[str, dict], str | None, bool]:
+    """(normalised URL → route entry, html Content-Type override, strict_query) from ``root/routes.json``."""
+    path = root / ROUTES_FILE
+    if not path.is_file():
+        return {}, None, False
+    data = json.loads(path.read_text(encoding="utf-8"))
+    routes = {route_key(url): entry for url, entry in data.get("routes", {}).items()}
+    return routes, data.get("html_type"), bool(data.get("strict_query"))
+
+
 def _make_handler(root: Path, routes: dict[str, Route]) -> type[BaseHTTPRequestHandler]:
+    file_routes, html_type, strict = load_file_routes(root)
+    hidden = {(root / e["file"]).resolve() for e in file_routes.values()}
+
     class Handler(BaseHTTPRequestHandler):
         server_version = "oit-serve/1"
 
@@ -72,7 +109,22 @@ def _make_handler(root: Path, routes: dict[str, Route]) -> type[BaseHTTPRequestH
                 else:
                     self._send(*route, head=head)
                 return
-            target = self._file()
+            entry = file_routes.get(route_key(self.path))
+            if entry is not None and not (root / entry["file"]).is_file():
+                entry = None
+                if not strict:
+                    self._send(404, {"Content-Type": "text/html; charset=utf-8"}, b"<h1>404 Not Found</h1>", head)
+                    return
+            if entry is not None:
+                file = root / entry["file"]
+                ctype = entry.get("type") or CONTENT_TYPES.get(file.suffix.lower(), "application/octet-stream")
+                if file.suffix.lower() in (".html", ".htm") and not entry.get("type") and html_type:
+                    ctype = html_type
+                self._send(200, {"Content-Type": ctype, **entry.get("headers", {})}, file.read_bytes(), head)
+                return
+            target = None if strict and urllib.parse.urlsplit(self.path).query else self._file()
+            if target is not None and target.resolve() in hidden:
+                target = None
             if target is None:
                 self._send(404, {"Content-Type": "text/html; charset=utf-8"}, b"<h1>404 Not Found</h1>", head)
             elif target.is_dir():
@@ -81,6 +133,11 @@ def _make_handler(root: Path, routes: dict[str, Route]) -> type[BaseHTTPRequestH
                 self._send(301, {"Location": location}, b"", head)
             else:
                 ctype = CONTENT_TYPES.get(target.suffix.lower(), "application/octet-stream")
+                if target.suffix.lower() in (".html", ".htm") and html_type:
+                    ctype = html_type
+                if target.name == ROUTES_FILE and target.parent == root:
+                    self._send(404, {"Content-Type": "text/html; charset=utf-8"}, b"<h1>404 Not Found</h1>", head)
+                    return
                 self._send(200, {"Content-Type": ctype}, target.read_bytes(), head)
 
         def do_GET(self) -> None:  # noqa: N802

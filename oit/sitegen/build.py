@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 from pathlib import Path
 
 from .content import Ctx, build_block
-from .layouts import LAYOUTS, SiteModel, url_to_file
-from .model import ITEM_CODES, ITEM_NAMES, Block, Doc, SiteSpec
+from .docforms import make_broken, make_scan, render_xlsx
+from .layouts import LAYOUTS as _BASIC_LAYOUTS
+from .layouts import Layout, SiteModel
+from .layouts_cms import CMS_LAYOUTS
+from .model import ENCODINGS, ITEM_CODES, ITEM_NAMES, Block, Doc, SiteSpec
 from .noise import archive_docs, extra_pages, news_pages
 from .pdfdoc import make_png, render_docx, render_pdf
+
+LAYOUTS = {**_BASIC_LAYOUTS, **CMS_LAYOUTS}
+_META = re.compile(r"<meta[^>]*charset[^>]*>", re.I)
 
 _PALETTE = [(52, 101, 164), (115, 210, 22), (204, 0, 0), (245, 121, 0), (117, 80, 123), (193, 125, 17)]
 
@@ -26,12 +34,89 @@ def _images(dest: Path, img_dir: str) -> None:
         (base / f"gal{i}.png").write_bytes(make_png(40, 30, _PALETTE[i % len(_PALETTE)]))
 
 
-def _write_doc(dest: Path, doc: Doc, n: int) -> None:
-    path = dest / url_to_file(doc.path)
+def _write_doc(path: Path, doc: Doc, n: int) -> None:
     if doc.fmt == "docx":
         render_docx(doc.html, path, doc.title, doc.date)
+    elif doc.fmt == "xlsx":
+        render_xlsx(doc.html, path, doc.title, doc.date)
     else:
         render_pdf(f"<html><body>{doc.html}</body></html>", path, doc.title, doc.date, n, doc.landscape)
+        if doc.form == "scan":
+            make_scan(path, doc.slug + doc.date)
+        elif doc.form == "broken":
+            make_broken(path, doc.slug + doc.date)
+
+
+def _assign_forms(spec: SiteSpec, blocks: dict[str, Block | None], archive: list[Doc]) -> None:
+    """Office formats of O16/O21 (``xlsx``) and the PDF form of every document, seeded by the spec."""
+    rng = random.Random(spec.seed * 31 + 7)
+    for code in ("O16", "O21"):
+        b = blocks.get(code)
+        if spec.xlsx and b is not None:
+            for i, d in enumerate(b.docs):
+                if code == "O16" or i % 2 == 0:
+                    d.fmt = "xlsx"
+    docs = [d for b in blocks.values() if b is not None for d in b.docs] + archive
+    for d in docs:
+        if d.fmt != "pdf":
+            d.form = d.fmt
+            continue
+        x = rng.random()
+        d.form = "scan" if x < spec.scan_share else "broken" if x < spec.scan_share + spec.broken_share else "text"
+
+
+def _encode(spec: SiteSpec, files: dict[str, str]) -> tuple[dict[str, bytes], str | None, int]:
+    """(file → bytes, Content-Type for .html, pages that declare no charset at all)."""
+    if spec.encoding not in ENCODINGS:
+        raise ValueError(f"unknown encoding {spec.encoding!r}; known: {ENCODINGS}")
+    if spec.encoding == "utf-8":
+        return {rel: text.encode("utf-8") for rel, text in files.items()}, None, 0
+    rng = random.Random(spec.seed * 13 + 5)
+    header = "text/html; charset=tis-620" if spec.encoding == "tis-620" else "text/html"
+    out, bare = {}, 0
+    for rel, text in sorted(files.items()):
+        if not rel.endswith(".html"):
+            out[rel] = text.encode("utf-8")
+            continue
+        if spec.encoding == "tis-620":
+            meta = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=tis-620\">"
+            drop = rng.random() < 0.3
+        else:
+            meta = "<meta http-equiv='Content-Type' content='text/html; charset=windows-874'>"
+            drop = rng.random() < 0.15
+            bare += drop
+        text = _META.sub("" if drop else meta, text, count=1)
+        out[rel] = text.encode("cp874", errors="xmlcharrefreplace")
+    return out, header, bare
+
+
+def _drop_broken(layout: Layout, blocks: dict[str, Block | None], files: dict[str, str]) -> set[str]:
+    """Make the links of "broken_link" items answer 404; return the document URLs not to write."""
+    skip: set[str] = set()
+    for b in blocks.values():
+        if b is None or not b.broken:
+            continue
+        skip |= {d.path for d in b.docs}
+        for d in b.docs:
+            layout.routes.pop(d.path, None)
+        if b.evidence != "doc" or not b.docs:
+            files.pop(layout.file_for(b.url), None)
+            layout.routes.pop(b.url, None)
+    return skip
+
+
+def _hard(spec: SiteSpec, b: Block | None, layout: Layout) -> list[str]:
+    """What makes an item's evidence hard to read for a crawler (used to explain benchmark errors)."""
+    if b is None or b.empty or b.evidence == "external" or b.broken:
+        return []
+    hard = {d.form for d in b.docs if d.form != "text"}
+    if b.code in layout.js_only:
+        hard.add("js_only")
+    if spec.encoding != "utf-8" and b.evidence == "page":
+        hard.add(spec.encoding)
+    if "?" in (b.url or "") or any("?" in d.path for d in b.docs):
+        hard.add("query_url")
+    return sorted(hard)
 
 
 def _reason(code: str, state: str, expect: str) -> str:
@@ -54,16 +139,24 @@ def build_site(spec: SiteSpec, dest: Path) -> dict:
     b7 = blocks["O7"]
     news = news_pages(ctx) if b7 is not None and not b7.empty and b7.evidence != "external" else []
     archive_page, archive = archive_docs(ctx)
+    _assign_forms(spec, blocks, archive)
     model = SiteModel(ctx, blocks, news, extra_pages(ctx), archive_page, archive)
     layout = LAYOUTS[spec.layout](model)
     files = layout.build()
-    for rel, text in sorted(files.items()):
+    skip = _drop_broken(layout, blocks, files)
+    encoded, html_type, bare = _encode(spec, files)
+    for rel, data in sorted(encoded.items()):
         path = dest / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(data)
     docs = [d for b in blocks.values() if b is not None for d in b.docs] + archive
     for n, doc in enumerate(docs):
-        _write_doc(dest, doc, n)
+        if doc.path not in skip:
+            _write_doc(dest / layout.file_for(doc.path), doc, n)
+    if layout.routes or html_type:
+        routes: dict = {"html_type": html_type} if html_type else {}
+        routes.update({"strict_query": bool(layout.routes), "routes": layout.routes})
+        (dest / "routes.json").write_text(json.dumps(routes, ensure_ascii=False, indent=1), encoding="utf-8")
     _images(dest, layout.img)
 
     items = {}
@@ -76,10 +169,17 @@ def build_site(spec: SiteSpec, dest: Path) -> dict:
                  "offsite": bool(url and url.startswith("http"))}
         if b is not None and b.docs and not b.empty:
             entry["documents"] = [d.path for d in b.docs]
+            entry["forms"] = [d.form for d in b.docs]
             entry["page"] = b.url
+        entry["hard"] = _hard(spec, b, layout)
         items[code] = entry
-    truth = {"unit_name": spec.unit_name, "fiscal_year": spec.fiscal_year, "layout": spec.layout,
-             "ita_index": layout.ita_url, "seed": spec.seed,
+    forms: dict[str, int] = {}
+    for d in docs:
+        forms[d.form] = forms.get(d.form, 0) + 1
+    truth = {"unit_name": spec.unit_name, "unit_type": spec.unit_type, "fiscal_year": spec.fiscal_year,
+             "layout": spec.layout, "ita_index": layout.ita_url, "seed": spec.seed,
+             "js_menu": spec.js_menu, "js_only": sorted(layout.js_only), "encoding": spec.encoding,
+             "pages_without_charset": bare, "document_forms": dict(sorted(forms.items())),
              "pages": len(files), "documents": len(docs), "items": items}
     (dest / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
     return truth

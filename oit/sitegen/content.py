@@ -125,9 +125,11 @@ def build_block(ctx: Ctx, code: str, state: str) -> Block | None:
         raise ValueError(f"state {state!r} is not supported for {code}")
     if state == "missing":
         return None
-    block = _REGISTRY[code](ctx, "ok" if state in ("placeholder", "offsite_only") else state)
+    block = _REGISTRY[code](ctx, "ok" if state in ("placeholder", "offsite_only", "broken_link") else state)
     if state == "placeholder":
         block.body, block.docs, block.empty, block.evidence = "", [], True, "page"
+    elif state == "broken_link":
+        block.broken = True
     elif state == "offsite_only":
         url, label = offsite_url(ctx, code)
         block.docs, block.external, block.evidence = [], url, "external"

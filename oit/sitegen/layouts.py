@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import random
+import urllib.parse
 from dataclasses import dataclass, field
 
+from . import jsmenu
 from .content import Ctx, esc
 from .model import ITEM_CODES, ITEM_NAMES, SECTIONS, Block, Doc, Page
 from .thai import date_th
@@ -33,8 +35,8 @@ class SiteModel:
 
 
 def url_to_file(url: str) -> str:
-    """Site path of the file that answers ``url`` ("/a/" → "a/index.html")."""
-    path = url.split("#")[0].split("?")[0].lstrip("/")
+    """Site path of the file that answers ``url`` ("/a/" → "a/index.html"; percent-escapes decoded)."""
+    path = urllib.parse.unquote(url.split("#")[0].split("?")[0].lstrip("/"))
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
@@ -47,6 +49,8 @@ class Layout:
         self.c = model.ctx
         self.rng = random.Random(model.ctx.spec.seed * 7919 + 17)
         self.files: dict[str, str] = {}
+        #: Query-string URLs → routes.json entries (see oit.serve).
+        self.routes: dict[str, dict] = {}
 
     # subclasses fill these in
     def assign(self) -> None:
@@ -57,7 +61,80 @@ class Layout:
 
     def build(self) -> dict[str, str]:
         self.assign()
-        return self.render()
+        files = self.render()
+        if self.c.spec.js_menu:
+            files[url_to_file(jsmenu.MENU_JS)] = jsmenu.menu_script(self.nav_tree())
+        return files
+
+    # URLs that carry a query string are served through routes.json
+    def file_for(self, url: str, ctype: str | None = None, headers: dict[str, str] | None = None) -> str:
+        """Site path of the file answering ``url``; query-string URLs get a routes.json entry."""
+        if "?" not in url:
+            return url_to_file(url)
+        if url in self.routes and not (ctype or headers):
+            return self.routes[url]["file"]
+        ext = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx"}.get(url.rsplit(".", 1)[-1], ".html")
+        if ctype and "pdf" in ctype:
+            ext = ".pdf"
+        elif ctype and "word" in ctype:
+            ext = ".docx"
+        elif ctype and "sheet" in ctype:
+            ext = ".xlsx"
+        rel = "q/" + hashlib.sha1(url.encode()).hexdigest()[:16] + ext
+        entry: dict = {"file": rel}
+        if ctype:
+            entry["type"] = ctype
+        if headers:
+            entry["headers"] = headers
+        self.routes[url] = entry
+        return rel
+
+    # JavaScript menus
+    @property
+    def js_only(self) -> set[str]:
+        return set(self.c.spec.js_only) if self.c.spec.js_menu else set()
+
+    def visible_blocks(self, key: str) -> list[Block]:
+        """Blocks of a section that plain HTML links to (JS-only ones are left to the script menu)."""
+        return [b for b in self.m.section_blocks(key) if b.code not in self.js_only]
+
+    def nav_tree(self) -> list[jsmenu.NavEntry]:
+        """The main menu with every block, for the JS menu; layouts override it to match their own menu."""
+        tree: list[jsmenu.NavEntry] = [("หน้าหลัก", "/", [])]
+        for key, label in SECTIONS.items():
+            subs = [(b.url, b.title) for b in self.m.section_blocks(key) if b.url != self.section_link(key)]
+            subs += [(p.url, p.title) for p in self.m.section_pages(key)]
+            tree.append((label, self.section_link(key), subs))
+        return tree
+
+    def section_link(self, key: str) -> str:
+        raise NotImplementedError
+
+    def sitemap(self) -> str:
+        """Plain links to the section pages: the way in for visitors (and crawlers) without JavaScript."""
+        if not self.c.spec.js_menu:
+            return ""
+        links = " | ".join(f"<a href='{esc(self.section_link(k))}'>{v}</a>" for k, v in SECTIONS.items())
+        return f"<div class='sitemap'>แผนผังเว็บไซต์: {links}</div>"
+
+    def ita_rows(self) -> str:
+        rows = []
+        for code in ITEM_CODES:
+            b = self.m.blocks[code]
+            if b is None:
+                link = "-"
+            elif b.empty:
+                link = "<a href='#'>คลิก</a>"
+            elif b.evidence == "external":
+                link = f"<a href='{esc(b.external or '#')}' target='_blank'>คลิก</a>"
+            elif b.evidence == "doc" and len(b.docs) == 1 and self.rng.random() < 0.6:
+                link = f"<a href='{esc(b.docs[0].path)}'>คลิก</a>"
+            else:
+                link = f"<a href='{esc(b.url)}'>คลิก</a>"
+            if b is not None and code in self.js_only and not b.empty and b.evidence != "external":
+                link = jsmenu.js_link(b.url, "คลิก")
+            rows.append(f"<tr><td>{code}</td><td>{ITEM_NAMES[code]}</td><td>{link}</td></tr>")
+        return "<table><tr><th>ข้อ</th><th>ข้อมูล</th><th>ลิงก์</th></tr>" + "".join(rows) + "</table>"
 
     @property
     def ita_url(self) -> str | None:
@@ -146,7 +223,19 @@ class LaoCmsLayout(Layout):
     def ita_url(self) -> str | None:
         return self.ita if self.c.spec.ita_index else None
 
+    def section_link(self, key: str) -> str:
+        return self.menu[key]
+
+    def nav_tree(self) -> list[jsmenu.NavEntry]:
+        tree = super().nav_tree()
+        if self.ita_url:
+            at = 1 + list(SECTIONS).index("procurement") + 1
+            tree.insert(at, ("ITA", self.ita, []))
+        return tree
+
     def menu_html(self) -> str:
+        if self.c.spec.js_menu:
+            return jsmenu.placeholder()
         out = ["<li><a href='/'>หน้าหลัก</a></li>"]
         for key, label in SECTIONS.items():
             subs = [(b.url, b.title) for b in self.m.section_blocks(key) if b.url != self.menu[key]]
@@ -164,6 +253,8 @@ class LaoCmsLayout(Layout):
         side_html = ""
         if side:
             ita = f"<a class='itabtn' href='{self.ita}'>ITA {s.fiscal_year}</a>" if self.ita_url else ""
+            if self.ita_url and s.js_menu:
+                ita = ""  # the ITA page is in the script menu only
             latest = self.news_list(self.m.news[:5]) if self.m.news else ""
             side_html = f"<div class='side'>{ita}<div class='box'><h3>ข่าวล่าสุด</h3>{latest}</div></div>"
         comment = (
@@ -178,30 +269,15 @@ class LaoCmsLayout(Layout):
             f"<div class='top'><img src='{self.img}/logo.png' alt='logo'><div><h1>{esc(self.c.name)}</h1>"
             f"<p>อำเภอ{esc(s.district)} จังหวัด{esc(s.province)}</p></div></div>{self.menu_html()}{comment}"
             f"<div class='wrap'><div class='content'><h2>{esc(title)}</h2>{content}</div>{side_html}</div>"
-            f"<footer>{esc(self.c.name)} อำเภอ{esc(s.district)} จังหวัด{esc(s.province)} {s.postcode}<br>"
+            f"<footer>{self.sitemap()}{esc(self.c.name)} อำเภอ{esc(s.district)} จังหวัด{esc(s.province)} {s.postcode}<br>"
             f"<a href='{esc(fb_link)}'>Facebook</a> | สงวนลิขสิทธิ์ © {s.fiscal_year} | "
             "พัฒนาโดย บริษัท ท้องถิ่นดิจิทัล จำกัด</footer></body></html>"
         )
 
     def ita_page(self) -> str:
-        rows = []
-        for code in ITEM_CODES:
-            b = self.m.blocks[code]
-            if b is None:
-                link = "-"
-            elif b.empty:
-                link = "<a href='#'>คลิก</a>"
-            elif b.evidence == "external":
-                link = f"<a href='{esc(b.external or '#')}' target='_blank'>คลิก</a>"
-            elif b.evidence == "doc" and len(b.docs) == 1 and self.rng.random() < 0.6:
-                link = f"<a href='{esc(b.docs[0].path)}'>คลิก</a>"
-            else:
-                link = f"<a href='{esc(b.url)}'>คลิก</a>"
-            rows.append(f"<tr><td>{code}</td><td>{ITEM_NAMES[code]}</td><td>{link}</td></tr>")
         return self.shell(
             f"การประเมินคุณธรรมและความโปร่งใส (ITA) ปีงบประมาณ พ.ศ. {self.c.fy}",
-            f"<p>การเปิดเผยข้อมูลสาธารณะ (OIT) ของ{esc(self.c.name)}</p>"
-            "<table><tr><th>ข้อ</th><th>ข้อมูล</th><th>ลิงก์</th></tr>" + "".join(rows) + "</table>",
+            f"<p>การเปิดเผยข้อมูลสาธารณะ (OIT) ของ{esc(self.c.name)}</p>" + self.ita_rows(),
         )
 
     def render(self) -> dict[str, str]:
@@ -211,7 +287,7 @@ class LaoCmsLayout(Layout):
                 f"<p><a href='{self.menu['news']}'>ดูทั้งหมด</a></p>")
         files[url_to_file("/")] = self.shell("หน้าหลัก", home)
         for key, label in SECTIONS.items():
-            links = [(b.url, b.title) for b in self.m.section_blocks(key) if b.url != self.menu[key]]
+            links = [(b.url, b.title) for b in self.visible_blocks(key) if b.url != self.menu[key]]
             links += [(p.url, p.title) for p in self.m.section_pages(key)]
             body = "<ul>" + "".join(f"<li><a href='{esc(u)}'>{esc(t)}</a></li>" for u, t in links) + "</ul>"
             if key == "news":
@@ -251,6 +327,23 @@ class StaticLayout(Layout):
     def section_url(self, key: str) -> str:
         return "/index.html" if key == "home" else f"/{key}.html"
 
+    def section_link(self, key: str) -> str:
+        return self.section_url(key)
+
+    @property
+    def ita_url(self) -> str | None:
+        return "/ita.html" if self.c.spec.ita_index else None
+
+    def nav_tree(self) -> list[jsmenu.NavEntry]:
+        tree: list[jsmenu.NavEntry] = [("หน้าแรก", "/index.html", [])]
+        for key, label in SECTIONS.items():
+            subs = [self.link_for(b) for b in self.m.section_blocks(key) if b.code != "O7"]
+            subs += [(p.url, p.title) for p in self.m.section_pages(key)]
+            tree.append((label, self.section_url(key), subs))
+        if self.ita_url:
+            tree.append(("ITA", self.ita_url, []))
+        return tree
+
     def assign(self) -> None:
         seen: set[str] = set()
         for b in self.m.blocks.values():
@@ -276,6 +369,10 @@ class StaticLayout(Layout):
         s = self.c.spec
         nav = "".join(f"<a href='{self.section_url(k)}'>{v}</a>" for k, v in
                       [("home", "หน้าแรก"), *SECTIONS.items()])
+        if self.ita_url:
+            nav += f"<a href='{self.ita_url}'>ITA {s.fiscal_year}</a>"
+        if s.js_menu:
+            nav = jsmenu.placeholder("main")
         return (
             "<!DOCTYPE html>\n<html>\n<head>\n"
             "<meta http-equiv='Content-Type' content='text/html; charset=utf-8'>\n"
@@ -284,7 +381,7 @@ class StaticLayout(Layout):
             f"<header><img src='/images/logo.png' alt=''><div><h1>{esc(self.c.name)}</h1>"
             f"<div>อำเภอ{esc(s.district)} จังหวัด{esc(s.province)}</div></div></header>\n<nav>{nav}</nav>\n"
             f"<main><h2>{esc(title)}</h2>\n{content}\n</main>\n"
-            f"<footer>{esc(self.c.name)} © {s.fiscal_year} ปรับปรุงล่าสุดโดยเจ้าหน้าที่ผู้ดูแลเว็บไซต์</footer>\n"
+            f"<footer>{self.sitemap()}{esc(self.c.name)} © {s.fiscal_year} ปรับปรุงล่าสุดโดยเจ้าหน้าที่ผู้ดูแลเว็บไซต์</footer>\n"
             "</body>\n</html>\n"
         )
 
@@ -305,7 +402,7 @@ class StaticLayout(Layout):
             home += f"<p>ติดตามเราได้ที่ <a href='{esc(social.external)}'>Facebook</a></p>"
         files["index.html"] = self.shell("หน้าแรก", home)
         for key, label in SECTIONS.items():
-            links = [self.link_for(b) for b in self.m.section_blocks(key) if b.code != "O7"]
+            links = [self.link_for(b) for b in self.visible_blocks(key) if b.code != "O7"]
             links += [(p.url, p.title) for p in self.m.section_pages(key)]
             body = "<ul>" + "".join(f"<li><a href='{esc(u)}'>{esc(t)}</a></li>" for u, t in links) + "</ul>"
             b7 = self.m.blocks.get("O7")
@@ -319,6 +416,9 @@ class StaticLayout(Layout):
             files[url_to_file(p.url)] = self.shell(p.title, self.fix(p.body))
         ap = self.m.archive_page
         files[url_to_file(ap.url)] = self.shell(ap.title, ap.body + self.doc_list(self.m.archive))
+        if self.ita_url:
+            files[url_to_file(self.ita_url)] = self.shell(
+                f"ITA {self.c.fy}", f"<p>ข้อมูลการเปิดเผยข้อมูลสาธารณะ (OIT) ปีงบประมาณ {self.c.fy}</p>" + self.ita_rows())
         return files
 
 

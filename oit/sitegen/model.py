@@ -70,6 +70,19 @@ STATE_SUPPORT["O5"].add("no_map")
 STATE_SUPPORT["O2"].add("no_photo")
 STATE_SUPPORT["O34"] |= {"no_risk", "general_risk"}
 STATE_SUPPORT["O42"].add("copied_itas")
+#: A link to the item that answers 404 (the page or its documents were never uploaded). O7's page is the
+#: news section itself, so it cannot be broken on its own.
+for _code in ITEM_CODES:
+    if _code != "O7":
+        STATE_SUPPORT[_code].add("broken_link")
+
+#: Layouts known to the builder (see layouts.py and layouts_cms.py).
+LAYOUT_NAMES = ("lao_cms", "files_module", "wordpress", "static")
+#: Page encodings: utf-8, or TIS-620 declared in the HTTP header (some pages without a meta), or windows-874
+#: declared only in meta tags with a charset-less header (some pages declare nothing at all).
+ENCODINGS = ("utf-8", "tis-620", "windows-874")
+#: Forms a PDF document can take (docx/xlsx are chosen per item by the content builders and ``xlsx``).
+PDF_FORMS = ("text", "scan", "broken")
 
 #: Items where an off-site channel (social network, online form) is what the criterion asks for.
 OFFSITE_OK = {"O9", "O18"}
@@ -98,6 +111,15 @@ class SiteSpec:
     items: dict[str, ItemPlan]
     postcode: str = "40000"
     domain: str = "www.example.go.th"
+    #: Main menu built by JavaScript; links of ``js_only`` items appear only in that menu (a browser sees them).
+    js_menu: bool = False
+    js_only: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+    #: Share of PDFs published as image-only scans / with an unusable text layer ("broken fonts").
+    scan_share: float = 0.0
+    broken_share: float = 0.0
+    #: Statistics (O16) and monthly procurement summaries (O21) as Excel workbooks.
+    xlsx: bool = False
 
 
 @dataclass
@@ -114,6 +136,8 @@ class Doc:
     path: str = ""
     #: Wide tables (สขร.1, risk matrices) are printed on landscape pages.
     landscape: bool = False
+    #: "text" | "scan" | "broken" for PDFs; "docx" / "xlsx" for office files.
+    form: str = "text"
 
 
 @dataclass
@@ -132,6 +156,8 @@ class Block:
     #: An empty page / '#' link instead of content (state "placeholder").
     empty: bool = False
     url: str = ""
+    #: The link exists but its target answers 404 (state "broken_link").
+    broken: bool = False
 
     @property
     def evidence_url(self) -> str | None:

@@ -22,6 +22,8 @@ _REASONS = {
     "copied_itas": "คัดลอกข้อเสนอแนะจากระบบ ITAS โดยไม่วิเคราะห์เอง ไม่มีผู้รับผิดชอบ ขั้นตอน และการกำกับติดตาม "
                    "(pasted ITAS suggestions, no own analysis; seed 002)",
     "no_photo": "ข้อมูลผู้บริหารไม่มีรูปถ่ายและช่องทางการติดต่อ (executives without photo and phone)",
+    "broken_link": "ลิงก์ไปยังข้อมูลเสีย เปิดแล้วพบ 404 ไม่พบหน้าเว็บ/ไฟล์ ผู้ประเมินเข้าถึงข้อมูลไม่ได้ "
+                   "(the link answers 404: the assessor cannot open the evidence)",
     "offsite_only": "มีเพียงลิงก์ไปยังพื้นที่ภายนอก (Google Drive/Facebook) ไม่ได้เผยแพร่ข้อมูลบนเว็บไซต์หลักของหน่วยงาน "
                     "(only an off-site link; the item must be on the unit's main website)",
 }
