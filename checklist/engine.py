@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from checklist.catalog import Catalog, Item
+from checklist.fixes import FixPlaces, compose_fix
 from checklist.rules import Outcome
 from checklist.rules import evaluate as check_rules
 from checklist.sitedata import Link, Resource, SiteData
@@ -277,6 +278,13 @@ def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
         result.status = "unknown"
         result.confidence = 0.0
         result.notes.append("เกณฑ์ของรายการนี้ยังไม่ทราบในแคตตาล็อกปีนี้ (catalog marks the item unknown)")
+        # Not judged, but the closest page/document is still shown (with the year it is about).
+        for c in _candidates(item, ctx)[:TOP_K]:
+            if c.res.readable and not c.container:
+                c.outcome = check_rules(item, c.res, ctx.fy)
+                result.evidence = [_evidence(c, ctx, list(item.terms))]
+                result.notes.append("หน้าเว็บหรือเอกสารที่น่าจะเป็นของข้อนี้ (ยังไม่ได้ตรวจตามเกณฑ์)")
+                break
         return result
     terms = list(item.terms) + [p for el in item.elements for p in el.any]
     cands = _candidates(item, ctx)[:TOP_K]
@@ -347,4 +355,9 @@ def evaluate_site(catalog: Catalog, site: SiteData, fiscal_year: int, unit_type:
     ctx = _Context(
         site=site, fy=fiscal_year, ita_urls=urls, ita_empty=empty, index_pages={row.page_url for row in site.ita_rows}
     )
-    return [evaluate_item(item, ctx) for item in catalog.items_for(unit_type)]
+    items = catalog.items_for(unit_type)
+    results = [evaluate_item(item, ctx) for item in items]
+    places = FixPlaces(site, urls, empty, ctx.index_pages, fiscal_year)
+    for item, result in zip(items, results, strict=True):
+        result.fix = compose_fix(item, result, places, results)
+    return results

@@ -12,6 +12,7 @@ from functools import cache
 
 from checklist.catalog import Element, Forbid, Item, YearRule
 from checklist.sitedata import Resource
+from checklist.textparts import person_blocks, signed_by
 from oit import thaidates
 from oit.thai import Folded, to_arabic_digits
 
@@ -58,7 +59,12 @@ def _feature_count(res: Resource, name: str) -> int:
 
 
 def element_present(el: Element, res: Resource, digits_text: str) -> bool:
-    folded: Folded = res.folded
+    """Whether the element's conditions hold on the whole resource (``per_person`` is ignored here)."""
+    return _conditions_hold(el, res.folded, digits_text, res) and _signed(el, res)[0]
+
+
+def _conditions_hold(el: Element, folded: Folded, digits_text: str, res: Resource | None) -> bool:
+    """``any``/``all``/``pattern`` on the given text, and ``feature`` on ``res`` (when given)."""
     if el.any:
         if el.min_count <= 1:
             if not any(folded.contains(p) for p in el.any):
@@ -69,11 +75,50 @@ def element_present(el: Element, res: Resource, digits_text: str) -> bool:
         return False
     if el.pattern and not _regex(el.pattern).search(digits_text):
         return False
-    if el.feature:
+    if el.feature and res is not None:
         need = el.min_count if not el.any else 1
         if _feature_count(res, el.feature) < need:
             return False
     return True
+
+
+def _signed(el: Element, res: Resource) -> tuple[bool, str]:
+    if not el.signed_by:
+        return True, ""
+    return signed_by(res.body or res.text, el.signed_by)
+
+
+def check_element(el: Element, res: Resource, digits_text: str) -> tuple[bool, str]:
+    """(present, Thai detail of what is lacking: which persons, who signed …)."""
+    if el.per_person:
+        return _check_per_person(el, res)
+    ok, detail = _signed(el, res)
+    if not ok:
+        return False, detail
+    return _conditions_hold(el, res.folded, digits_text, res), ""
+
+
+def _check_per_person(el: Element, res: Resource) -> tuple[bool, str]:
+    body = res.body or res.text
+    people = person_blocks(body, el.person_markers)
+    if not people:
+        # The list could not be cut per person (names in a picture, a table read as one line): judge the page's
+        # own text (without menus and footer, whose phone numbers are the unit's, not the executives').
+        own = Folded(body)
+        ok = _conditions_hold(el, own, to_arabic_digits(own.cleaned), res)
+        return ok, "" if ok else "ไม่พบรายชื่อพร้อมตำแหน่งที่แยกตรวจรายคนได้"
+    if el.feature and _feature_count(res, el.feature) < len(people):
+        return False, f"พบ {_feature_count(res, el.feature)} รายการ แต่มีผู้บริหาร {len(people)} คน"
+    if not (el.any or el.all or el.pattern):
+        return True, ""
+    lacking = []
+    for person in people:
+        folded = Folded(person.text)
+        if not _conditions_hold(el, folded, to_arabic_digits(folded.cleaned), None):
+            lacking.append(person.who)
+    if lacking:
+        return False, f"ไม่มีใน {len(lacking)} จาก {len(people)} คน: " + "; ".join(lacking[:4])
+    return True, ""
 
 
 def forbid_fires(rule: Forbid, res: Resource, digits_text: str) -> bool:
@@ -146,13 +191,14 @@ def evaluate(item: Item, res: Resource, fy: int) -> Outcome:
     out = Outcome()
     digits_text = to_arabic_digits(res.folded.cleaned)
     for el in item.elements:
-        present = element_present(el, res, digits_text)
+        present, detail = check_element(el, res, digits_text)
+        label = f"{el.label} ({detail})" if detail else el.label
         if present:
             out.found.append(el.label)
         elif el.required:
-            out.missing.append(el.label)
+            out.missing.append(label)
         else:
-            out.remarks.append(f"ไม่พบ (ไม่บังคับ): {el.label}")
+            out.remarks.append(f"ไม่พบ (ไม่บังคับ): {label}")
     out.forbidden = [rule.label for rule in item.forbid if forbid_fires(rule, res, digits_text)]
     out.year_ok, out.year, out.year_note = check_year(item.year_rule, res, fy)
     return out

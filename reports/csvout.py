@@ -1,20 +1,26 @@
-"""CSV outputs (UTF-8 with BOM so Excel shows Thai): one row per item, and the ITAS answer sheet."""
+"""CSV output (UTF-8 with BOM so Excel shows Thai): one row per item. The ITAS answer sheet is in answer_sheet."""
 
 from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 from oit.model import STATUS_TH, Report
 
 BOM = "\ufeff"
 ITEM_COLUMNS = (
-    "code", "name", "sub_indicator", "status", "status_th", "confidence", "gain",
-    "evidence_url", "evidence_where", "missing", "fix",
+    "code",
+    "name",
+    "sub_indicator",
+    "status",
+    "status_th",
+    "confidence",
+    "gain",
+    "evidence_url",
+    "evidence_where",
+    "missing",
+    "fix",
 )
-ANSWER_COLUMNS = ("code", "name", "answer", "url", "where", "status")
-ANSWER_YES, ANSWER_NO = "มี", "ไม่มี"
 
 
 def _cell(value: object) -> str:
@@ -35,50 +41,24 @@ def item_rows(report: Report) -> list[dict]:
     rows = []
     for it in report.items:
         ev = it.evidence[0] if it.evidence else None
-        rows.append({
-            "code": _cell(it.code),
-            "name": _cell(it.name),
-            "sub_indicator": _cell(it.sub_indicator),
-            "status": it.status,
-            "status_th": STATUS_TH.get(it.status, it.status),
-            "confidence": f"{it.confidence:.2f}",
-            "gain": f"{it.gain:.2f}",
-            "evidence_url": _cell(ev.url) if ev else "",
-            "evidence_where": _cell(ev.where) if ev else "",
-            "missing": _cell(" | ".join(it.missing)),
-            "fix": _cell(it.fix),
-        })
+        rows.append(
+            {
+                "code": _cell(it.code),
+                "name": _cell(it.name),
+                "sub_indicator": _cell(it.sub_indicator),
+                "status": it.status,
+                "status_th": STATUS_TH.get(it.status, it.status),
+                "confidence": f"{it.confidence:.2f}",
+                "gain": f"{it.gain:.2f}",
+                "evidence_url": _cell(ev.url) if ev else "",
+                "evidence_where": _cell(ev.where) if ev else "",
+                "missing": _cell(" | ".join(it.missing)),
+                "fix": _cell(it.fix),
+            }
+        )
     return rows
 
 
 def render_csv(report: Report) -> str:
     """One row per item; starts with a BOM."""
     return _to_csv(ITEM_COLUMNS, item_rows(report))
-
-
-def answer_sheet_rows(report: Report) -> list[dict]:
-    """Rows for filling in the ITAS answer sheet: "มี" exactly for passing items.
-
-    ``url``/``where`` are the best evidence of the item when there is any (also for items that
-    are not passed, so the unit knows which page to fix); ``status`` is the Thai status label.
-    """
-    rows = []
-    for it in report.items:
-        ev = it.evidence[0] if it.evidence else None
-        rows.append({
-            "code": it.code,
-            "name": it.name,
-            "answer": ANSWER_YES if it.passed else ANSWER_NO,
-            "url": ev.url if ev else "",
-            "where": ev.where if ev else "",
-            "status": STATUS_TH.get(it.status, it.status),
-        })
-    return rows
-
-
-def write_answer_sheet_csv(report: Report, path: Path) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    rows = [{k: _cell(v) for k, v in row.items()} for row in answer_sheet_rows(report)]
-    path.write_text(_to_csv(ANSWER_COLUMNS, rows), encoding="utf-8", newline="")
-    return path

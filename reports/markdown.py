@@ -39,8 +39,7 @@ def _header(r: dict[str, Any], report: Report) -> list[str]:
         f"- ปีงบประมาณ: พ.ศ. {r['fiscal_year']}",
         f"- เกณฑ์ที่ใช้: {esc(r['catalog']['id'])} รุ่น {esc(r['catalog']['version'])} "
         f"(ความเชื่อมั่นของเกณฑ์: {CONFIDENCE_TH.get(report.catalog_confidence, report.catalog_confidence)})",
-        f"- เวลาตรวจ: {esc(when(r['run']['started']))} – {esc(when(r['run']['finished']))} "
-        f"(รอบที่ {r['run']['id']})",
+        f"- เวลาตรวจ: {esc(when(r['run']['started']))} – {esc(when(r['run']['finished']))} (รอบที่ {r['run']['id']})",
         "",
     ]
     if r["run"]["partial"]:
@@ -80,8 +79,10 @@ def _fixes(ctx: dict[str, Any]) -> list[str]:
     if not ctx["fix_rows"]:
         return out + ["ไม่มีข้อที่ต้องแก้", ""]
     for i, f in enumerate(ctx["fix_rows"], 1):
-        out.append(f"{i}. **{esc(f['code'])} {esc(f['name'])}** (+{f['gain']:.2f} คะแนน, "
-                   f"{STATUS_TH.get(f['status'], f['status'])})")
+        out.append(
+            f"{i}. **{esc(f['code'])} {esc(f['name'])}** (+{f['gain']:.2f} คะแนน, "
+            f"{STATUS_TH.get(f['status'], f['status'])})"
+        )
         if f["missing"]:
             out.append(f"   - สิ่งที่ยังขาด: {'; '.join(esc(m) for m in f['missing'])}")
         if f["fix"]:
@@ -107,14 +108,19 @@ def _items(ctx: dict[str, Any]) -> list[str]:
     out = ["## ผลรายข้อ", ""]
     for g in ctx["groups"]:
         score = f" ({g['score']:.2f} คะแนน)" if g["score"] is not None else ""
-        out += [f"### {esc(g['code'])} {esc(g['name'])}{score}", "",
-                "| รหัส | รายการ | ผล | ความมั่นใจ | หลักฐาน | สิ่งที่ยังขาด | หมายเหตุ |",
-                "|---|---|---|---:|---|---|---|"]
+        out += [
+            f"### {esc(g['code'])} {esc(g['name'])}{score}",
+            "",
+            "| รหัส | รายการ | ผล | ความมั่นใจ | หลักฐาน | สิ่งที่ยังขาด | หมายเหตุ |",
+            "|---|---|---|---:|---|---|---|",
+        ]
         for it in g["items"]:
             missing = "<br>".join(esc(m) for m in it["missing"]) or "–"
             notes = "<br>".join(esc(n) for n in it["notes"]) or "–"
-            out.append(f"| {esc(it['code'])} | {esc(it['name'])} | {esc(it['status_th'])} | "
-                       f"{round(it['confidence'] * 100)}% | {_evidence_cell(it)} | {missing} | {notes} |")
+            out.append(
+                f"| {esc(it['code'])} | {esc(it['name'])} | {esc(it['status_th'])} | "
+                f"{round(it['confidence'] * 100)}% | {_evidence_cell(it)} | {missing} | {notes} |"
+            )
         out.append("")
     return out
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from oit.model import Report
 
+from .answer_sheet import write_answer_sheet
 from .csvout import render_csv
 from .html import render_html
 from .jsonout import report_to_json
@@ -31,9 +32,15 @@ def render(report: Report, fmt: str) -> str:
 
 
 def write_reports(
-    report: Report, out_dir: Path, formats: Iterable[str] = FORMATS, basename: str = "oit-report"
+    report: Report,
+    out_dir: Path,
+    formats: Iterable[str] = FORMATS,
+    basename: str = "oit-report",
+    answer_sheet: bool = True,
 ) -> dict[str, Path]:
-    """Write ``<out_dir>/<basename>.<fmt>`` for each format (UTF-8); returns format -> path."""
+    """Write ``<out_dir>/<basename>.<fmt>`` for each format (UTF-8) and, unless ``answer_sheet`` is False, the
+    ITAS answer sheet ``itas-answer-sheet.csv``/``.xlsx`` beside them; returns format (or
+    ``answer-sheet-csv``/``answer-sheet-xlsx``) -> path."""
     out_dir = Path(out_dir)
     texts = {fmt: render(report, fmt) for fmt in formats}  # render all first: no half-written set
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -42,4 +49,6 @@ def write_reports(
         path = out_dir / f"{basename}.{fmt}"
         path.write_text(text, encoding="utf-8", newline="")
         paths[fmt] = path
+    if answer_sheet:
+        paths.update(write_answer_sheet(report, out_dir))
     return paths

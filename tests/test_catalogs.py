@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - fallback while oit.thai is not there
 
 
 SEEDS = Path("/work/shared/seeds")
+CATALOG_DIR_FILE = Path(__file__).resolve().parents[1] / "checklist" / "catalogs" / "nacc-2567.yaml"
 FULL_YEARS = (2565, 2566, 2567)
 ALL_YEARS = (2565, 2566, 2567, 2568, 2569)
 THAI = re.compile("[\u0e01-\u0e5b]")
@@ -214,7 +215,7 @@ def test_unit_type_variants() -> None:
     assert "council" not in {e.id for e in o1_agency.elements}
     o2_lao = cat.item("O2").for_unit_type("lao")
     photos = next(e for e in o2_lao.elements if e.id == "photos")
-    assert (photos.feature, photos.min_count) == ("image", 2)
+    assert (photos.feature, photos.per_person) == ("image", True) and "รองนายก" in photos.person_markers
     assert "นายก" in o2_lao.fix
     assert cat.items_for("lao")[1].elements == o2_lao.elements
 
@@ -412,3 +413,83 @@ def test_bundled_extends_a_bundled_file(tmp_path: Path) -> None:
     )
     cat = load_catalog(child)
     assert cat.fiscal_year == 2570 and len(cat.items) == 43 and cat.item("O5").confidence == "low"
+
+
+# ─────────────────────────────── diff between catalogs ───────────────────────────────
+
+
+def test_diff_of_identical_lists_is_empty() -> None:
+    from checklist.diff import diff_catalogs
+
+    d = diff_catalogs(_cat(2566), _cat(2567))
+    assert not d.added and not d.removed and not d.changed and len(d.paired) == 43
+
+
+def test_diff_2565_to_2566_pairs_renumbered_items_by_name() -> None:
+    from checklist.diff import diff_catalogs
+
+    d = diff_catalogs(_cat(2565), _cat(2566))
+    moved = {c.old.code: c.new.code for c in d.paired}
+    assert moved["O36"] == "O34" and moved["O42"] == "O42" and moved["O34"] == "O31" and moved["O12"] == "O13"
+    assert {"O10", "O39", "O40", "O41"} <= {it.code for it in d.added}
+    assert "O32" in {it.code for it in d.removed}  # ช่องทางการรับฟังความคิดเห็น left the list
+
+
+def test_diff_reports_changed_rules(tmp_path: Path) -> None:
+    from checklist.diff import diff_catalogs, render_diff
+
+    own = tmp_path / "my-2570.yaml"
+    own.write_text(
+        textwrap.dedent(
+            f"""\
+            extends: {CATALOG_DIR_FILE}
+            id: my-2570
+            fiscal_year: 2570
+            version: "0.1"
+            item_overrides:
+              - code: O12
+                year_rule: assessed
+              - code: O20
+                offsite_counts: true
+              - code: O5
+                name: "ข้อมูลการติดต่อและช่องทางการสอบถาม"
+            """
+        ),
+        encoding="utf-8",
+    )
+    d = diff_catalogs(_cat(2567), load_catalog(own))
+    changes = {c.new.code: c for c in d.changed}
+    assert "year_rule: first_half → assessed" in changes["O12"].changes
+    assert "offsite_counts: False → True" in changes["O20"].changes
+    assert changes["O5"].renamed and not changes["O5"].renumbered
+    text = "\n".join(render_diff(d))
+    assert "renamed" in text and "0 removed, 0 added, 3 changed, 40 unchanged" in text
+
+
+def test_catalog_diff_command() -> None:
+    from tests.helpers import run_oit
+
+    result = run_oit("catalog", "diff", "nacc-2567", "nacc-2568")
+    assert result.returncode == 0, result.stderr
+    assert "nacc-2567 (FY2567, 43 items) → nacc-2568 (FY2568, 28 items)" in result.stdout
+    assert "removed" in result.stdout and "renumbered" in result.stdout
+
+
+# ─────────────────────────────── per-person and signature rules in the data ───────────────────────────────
+
+
+@pytest.mark.parametrize("fy", (2565, 2566, 2567, 2568))
+@pytest.mark.parametrize("unit_type", ("lao", "agency"))
+def test_executives_are_checked_per_person(fy: int, unit_type: str) -> None:
+    code = "O2"
+    item = _cat(fy).item(code).for_unit_type(unit_type)
+    per_person = {e.id for e in item.elements if e.per_person}
+    assert {"photos", "phone"} <= per_person
+
+
+@pytest.mark.parametrize("fy,code", [(2565, "O34"), (2566, "O31"), (2567, "O31"), (2568, "O21")])
+def test_no_gift_announcement_must_be_signed_by_the_head(fy: int, code: str) -> None:
+    item = _cat(fy).item(code)
+    assert any(e.signed_by and e.required for e in item.elements)
+    lao = item.for_unit_type("lao")
+    assert [e.signed_by for e in lao.elements if e.id == "signer"] == [["นายก"]]

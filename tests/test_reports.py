@@ -151,7 +151,7 @@ def make_report() -> Report:
             ],
             missing=["รายงานของปีงบประมาณ พ.ศ. 2567"],
             notes=["พบเฉพาะรายงานปี พ.ศ. 2566"],
-            fix="=HYPERLINK(\"http://evil\") เผยแพร่รายงานผลการดำเนินงานประจำปี พ.ศ. 2567",
+            fix='=HYPERLINK("http://evil") เผยแพร่รายงานผลการดำเนินงานประจำปี พ.ศ. 2567',
             gain=1.9,
         ),
     ]
@@ -392,15 +392,26 @@ def test_answer_sheet(report: Report, tmp_path: Path) -> None:
     assert [r["code"] for r in rows] == [it.code for it in report.items]
     for row, it in zip(rows, report.items, strict=True):
         assert row["answer"] == ("มี" if it.status == "pass" else "ไม่มี")
-        assert set(row) == {"code", "name", "answer", "url", "where", "status"}
+        assert set(row) == {"code", "name", "answer", "url", "where", "status", "note"}
+        assert bool(row["note"]) == (it.status != "pass" and bool(it.missing or it.notes))
     assert rows[0]["url"] == f"{SITE}/structure"
     assert rows[0]["where"] == "หน้าแรก › ข้อมูลหน่วยงาน › โครงสร้าง"
+    assert rows[4]["where"].endswith("ลิงก์ไปยังเว็บไซต์อื่น (drive.google.com)")
     path = write_answer_sheet_csv(report, tmp_path / "sheet" / "answers.csv")
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     back = _read_csv(raw.decode("utf-8"))
-    assert [r["answer"] for r in back] == [r["answer"] for r in rows]
-    assert back[4]["name"] == "แผนดำเนินงานและการใช้จ่ายงบประมาณประจำปี"
+    assert list(back[0]) == [
+        "ข้อ",
+        "รายการ",
+        "คำตอบ (มี/ไม่มี)",
+        "URL บนเว็บไซต์หลัก",
+        "คำอธิบายตำแหน่งข้อมูล (เส้นทางจากหน้าแรก)",
+        "ผลตรวจ",
+        "สิ่งที่ต้องแก้ก่อนตอบ มี",
+    ]
+    assert [r["คำตอบ (มี/ไม่มี)"] for r in back] == [r["answer"] for r in rows]
+    assert back[4]["รายการ"] == "แผนดำเนินงานและการใช้จ่ายงบประมาณประจำปี"
 
 
 # --- render / write_reports ---------------------------------------------------------------------
@@ -408,7 +419,10 @@ def test_answer_sheet(report: Report, tmp_path: Path) -> None:
 
 def test_write_reports(report: Report, tmp_path: Path) -> None:
     paths = write_reports(report, tmp_path / "out")
-    assert set(paths) == set(FORMATS)
+    assert set(paths) == {*FORMATS, "answer-sheet-csv", "answer-sheet-xlsx"}
+    assert paths["answer-sheet-xlsx"].name == "itas-answer-sheet.xlsx"
+    assert paths.pop("answer-sheet-csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    paths.pop("answer-sheet-xlsx")
     for fmt, path in paths.items():
         assert path.name == f"oit-report.{fmt}"
         assert path.read_bytes().decode("utf-8") == render(report, fmt)
@@ -416,7 +430,7 @@ def test_write_reports(report: Report, tmp_path: Path) -> None:
     assert not paths["json"].read_bytes().startswith(b"\xef\xbb\xbf")
     data = json.loads(paths["json"].read_text(encoding="utf-8"))
     assert report_from_json_dict(data) == report
-    only = write_reports(report, tmp_path / "two", formats=("json", "md"), basename="x")
+    only = write_reports(report, tmp_path / "two", formats=("json", "md"), basename="x", answer_sheet=False)
     assert sorted(p.name for p in only.values()) == ["x.json", "x.md"]
 
 
