@@ -41,6 +41,7 @@ class YearRule(StrEnum):
     previous = "previous"  # the previous FY (annual reports)
     assessed_or_previous = "assessed_or_previous"
     analysis_of_previous = "analysis_of_previous"  # O42: analyses FY-1's ITA, measures for FY
+    dated_items = "dated_items"  # a list (news) with at least one entry dated within FY
 
 
 def valid_regex(pattern: str | None) -> str | None:

@@ -190,8 +190,10 @@ def _candidates(item: Item, ctx: _Context) -> list[Candidate]:
     if item.evidence_kind != "page":
         documents = {c.res.url for c in cands if c.res.is_document}
         for c in cands:
-            if not c.res.is_document and any(lk.dst in documents for lk in ctx.site.outlinks.get(c.res.url, [])):
-                c.container = True
+            if c.res.is_document:
+                continue
+            lists_documents = any(lk.dst in documents for lk in ctx.site.outlinks.get(c.res.url, []))
+            c.container = lists_documents or c.res.url in ctx.site.link_lists
     cands.sort(key=lambda c: (-c.score, c.res.depth, c.res.url))
     return cands
 
@@ -227,6 +229,27 @@ def _evidence(c: Candidate, ctx: _Context, snippet_terms: list[str]) -> Evidence
         fiscal_year=c.outcome.year if c.outcome else None,
         score=round(c.score, 2),
     )
+
+
+def _is_dead(res: Resource) -> bool:
+    """A link that leads nowhere (HTTP error, DNS, timeout), as opposed to a file that cannot be read."""
+    return res.status >= 400 or (res.status == 0 and bool(res.error))
+
+
+def _dead_links_of_containers(cands: list[Candidate], ctx: _Context) -> list[Resource]:
+    out = []
+    for c in cands:
+        if not c.container:
+            continue
+        for link in ctx.site.outlinks.get(c.res.url, []):
+            target = ctx.site.get(link.dst)
+            if target is not None and _is_dead(target) and target not in out:
+                out.append(target)
+    return out
+
+
+def _resource_evidence(res: Resource, ctx: _Context) -> Evidence:
+    return _evidence(Candidate(res, 0.0), ctx, [])
 
 
 def _offsite_evidence(link: Link, ctx: _Context) -> Evidence:
@@ -334,11 +357,17 @@ def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
         else:
             result.notes.append(msg)
     if result.status == "fail":
-        unreadable = [c for c in cands if not c.res.readable and not c.container]
-        if unreadable:
+        unreadable = [c.res for c in cands if not c.res.readable and not c.container]
+        dead = [r for r in unreadable if _is_dead(r)] + _dead_links_of_containers(cands, ctx)
+        undecodable = [r for r in unreadable if not _is_dead(r)]
+        if undecodable:
             result.status = "unknown"
-            result.evidence = [_evidence(c, ctx, terms) for c in unreadable[:3]]
-            result.notes += [f"อ่านไม่ได้: {c.res.url} ({c.res.error or f'HTTP {c.res.status}'})" for c in unreadable[:3]]
+            result.evidence = [_resource_evidence(r, ctx) for r in undecodable[:3]]
+            result.notes += [f"อ่านไม่ได้: {r.url} ({r.error or 'ไม่มีข้อความ'})" for r in undecodable[:3]]
+        elif dead:
+            result.status = "partial"
+            result.evidence = [_resource_evidence(r, ctx) for r in dead[:3]]
+            result.missing += [f"ลิงก์ใช้ไม่ได้: {r.url} ({r.error or f'HTTP {r.status}'})" for r in dead[:3]]
         else:
             result.missing.append("ไม่พบหน้าเว็บหรือเอกสารของรายการนี้บนเว็บไซต์")
     for label in ctx.ita_empty.get(item.code, []):

@@ -142,6 +142,10 @@ def check_year(rule: YearRule, res: Resource, fy: int) -> tuple[bool | None, int
     mentioned |= {y for m in mentions if m.kind == "range" and m.end for y in range(m.year, m.end + 1)}
     if rule is YearRule.first_half:
         return _check_first_half(res, fy, main)
+    if rule is YearRule.dated_items:
+        if _dated_within(res.body, {fy}):
+            return True, fy, ""
+        return False, main, f"ไม่พบรายการที่ลงวันที่ในปีงบประมาณ {fy} (1 ต.ค. {fy - 1} – 30 ก.ย. {fy})"
     accepted = {
         YearRule.assessed: {fy},
         YearRule.previous: {fy - 1, fy},

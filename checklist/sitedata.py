@@ -9,7 +9,10 @@ from functools import cached_property
 
 import sqlite_utils
 
-from oit.thai import Folded
+from oit.thai import Folded, fold
+
+#: A page with less own text than this (besides its links and title) is a list of links.
+LINK_LIST_OWN_TEXT = 120
 
 
 @dataclass
@@ -108,6 +111,30 @@ class SiteData:
                 r.body = "\n".join(line for line in r.text.splitlines() if line not in common)
             else:
                 r.body = r.text
+
+    @cached_property
+    def link_lists(self) -> set[str]:
+        """Pages whose own text is little more than links to documents, other sites or dead ends.
+
+        Such a page (a menu page, an item page holding only a title and a download link) is not
+        evidence itself: what it links to is.
+        """
+        out = set()
+        for res in self.resources.values():
+            if res.is_document or not res.readable:
+                continue
+            links = self.outlinks.get(res.url, [])
+            leads_out = [
+                lk for lk in links
+                if lk.offsite or (t := self.get(lk.dst)) is None or t.is_document or not t.readable
+            ]
+            if not leads_out:
+                continue
+            body = fold(res.body)
+            link_chars = sum(len(t) for t in {fold(lk.text) for lk in links} if t and t in body)
+            if len(body) - link_chars - len(fold(res.title)) < LINK_LIST_OWN_TEXT:
+                out.add(res.url)
+        return out
 
     @cached_property
     def outlinks(self) -> dict[str, list[Link]]:

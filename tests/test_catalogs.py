@@ -166,10 +166,10 @@ def test_year_rules_2566() -> None:
     cat = _cat(2566)
     expect = {
         "O1": YearRule.none, "O2": YearRule.none, "O5": YearRule.none, "O6": YearRule.none,
-        "O7": YearRule.none, "O11": YearRule.assessed, "O12": YearRule.first_half,
-        "O13": YearRule.previous, "O16": YearRule.assessed_or_previous, "O19": YearRule.assessed,
+        "O7": YearRule.dated_items, "O11": YearRule.assessed, "O12": YearRule.first_half,
+        "O13": YearRule.previous, "O16": YearRule.assessed, "O19": YearRule.assessed,
         "O20": YearRule.assessed, "O22": YearRule.previous, "O24": YearRule.first_half,
-        "O26": YearRule.previous, "O29": YearRule.assessed_or_previous, "O31": YearRule.assessed,
+        "O26": YearRule.previous, "O29": YearRule.assessed, "O31": YearRule.assessed,
         "O34": YearRule.assessed, "O37": YearRule.first_half, "O38": YearRule.previous,
         "O42": YearRule.analysis_of_previous, "O43": YearRule.assessed,
     }  # fmt: skip
