@@ -1,10 +1,17 @@
-"""Parse a unit's ITA/OIT index page: rows that name an item code (O1 … O43) and their links.
+"""Parse a unit's ITA/OIT index page(s): rows that name an item code (O1 … O43) and their links.
 
-Units list every item on one page ("O1 | โครงสร้าง | ลิงก์"), as table rows, list items or
-paragraphs. Codes are written "O1", "o 1", "O.1", "O๑", and even with a zero for the letter
-("0๓๕"). A row whose link is a placeholder ("#", "javascript:void(0)") is kept with an empty URL so
-the report can say the link is empty. Links inside HTML comments do not exist for a browser and
-are ignored.
+Units publish the index in three shapes:
+
+* one page for all items, a row per item ("O1 | โครงสร้าง | ลิงก์") as table rows, list items or
+  paragraphs;
+* one page for all items, a *section* per item: a heading "O10 แผนดำเนินงาน" followed by the
+  item's documents (the links up to the next code heading belong to that item);
+* a page per item: the index links each code to its own page, whose heading (or the index row that
+  led there) names the code and whose documents are that item's evidence (:func:`parse_item_page`).
+
+Codes are written "O1", "o 1", "O.1", "O๑", and even with a zero for the letter ("0๓๕"). A row
+whose link is a placeholder ("#", "javascript:void(0)") is kept with an empty URL so the report can
+say the link is empty. Links inside HTML comments do not exist for a browser and are ignored.
 """
 
 from __future__ import annotations
@@ -15,12 +22,16 @@ from urllib.parse import urldefrag, urljoin
 
 import lxml.html
 
+from oit.extract import is_document_url, viewer_target
 from oit.thai import to_arabic_digits
 
 #: An item code at the start of a row's text.
 CODE_AT_START = re.compile(r"^\W{0,3}(?:ข้อ\s*)?[OoＯ0]\s*\.?\s*([0-9๐-๙]{1,2})(?![0-9๐-๙])")
 PLACEHOLDERS = {"", "#", "#!", "javascript:void(0)", "javascript:void(0);", "javascript:;", "javascript:"}
 MIN_CODES = 5
+#: A section heading is short; longer text starting with "01" is a date or a sentence.
+MAX_HEADING_CHARS = 200
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "td", "th", "dt", "li", "button"}
 
 
 @dataclass
@@ -44,14 +55,101 @@ def _text(el: lxml.html.HtmlElement) -> str:
     return " ".join(" ".join(el.itertext()).split())
 
 
-def parse_ita_index(html: str | bytes, base_url: str) -> list[ItaRow]:
-    """Rows of an ITA index page; empty when the page names fewer than ``MIN_CODES`` item codes."""
+def _parse(html: str | bytes, base_url: str) -> tuple[lxml.html.HtmlElement | None, str]:
     try:
         doc = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
-        return []
+        return None, base_url
     base = doc.find(".//base[@href]")
-    base_url = urljoin(base_url, base.get("href")) if base is not None else base_url
+    return doc, (urljoin(base_url, base.get("href")) if base is not None else base_url)
+
+
+def _href_url(href: str | None, base_url: str) -> str:
+    """Absolute URL of a link, "" for placeholders; a viewer link gives the document it shows."""
+    href = (href or "").strip()
+    if href.lower() in PLACEHOLDERS or href.startswith("#") or href.lower().startswith("javascript:"):
+        return ""
+    url = urldefrag(urljoin(base_url, href))[0]
+    return viewer_target(url) or url
+
+
+def _code_of(text: str) -> tuple[str, str] | None:
+    """(code, label) when ``text`` starts with an item code."""
+    m = CODE_AT_START.match(text)
+    if not m:
+        return None
+    return f"O{int(to_arabic_digits(m.group(1)))}", text[m.end() :].strip(" :.-|")[:200]
+
+
+def _section_rows(doc: lxml.html.HtmlElement, base_url: str) -> list[ItaRow]:
+    """Rows of headings without links ("O10 แผนดำเนินงาน") followed by the item's links."""
+    rows: list[ItaRow] = []
+    current: tuple[str, str] | None = None
+    container = None
+    for el in doc.iter(lxml.etree.Element):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in HEADING_TAGS and not any(True for _ in el.iter("a")):
+            text = _text(el)
+            named = _code_of(text) if len(text) <= MAX_HEADING_CHARS else None
+            if named and not any(_code_of(_text(c)) for c in el.iterdescendants() if c.tag in HEADING_TAGS):
+                current, container = named, _section_container(el)
+                continue
+        if tag == "a" and current is not None and container is not None:
+            if not _is_inside(el, container):
+                current = container = None
+                continue
+            url = _href_url(el.get("href"), base_url)
+            if url:
+                rows.append(ItaRow(current[0], current[1], url))
+    return rows
+
+
+def _section_container(heading: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The nearest ancestor of ``heading`` that holds links after it: the section's extent."""
+    el = heading.getparent()
+    while el is not None and el.tag not in ("body", "html"):
+        if any(a is not None for a in el.iter("a")):
+            return el
+        el = el.getparent()
+    return heading.getparent() if heading.getparent() is not None else heading
+
+
+def _is_inside(el: lxml.html.HtmlElement, container: lxml.html.HtmlElement) -> bool:
+    return any(anc is container for anc in el.iterancestors())
+
+
+def parse_item_page(html: str | bytes, base_url: str, code: str = "", label: str = "") -> list[ItaRow]:
+    """Rows of a page that holds one item's evidence (the "page per item" shape).
+
+    The code comes from the index row that linked here (``code``) or from the page's own title or
+    first heading. Its rows are the links of the code's section when the page has one, else the
+    page's documents (PDF/Office files and documents shown through viewers)."""
+    doc, base_url = _parse(html, base_url)
+    if doc is None:
+        return []
+    if not code:
+        for el in [doc.find(".//title"), *doc.iter("h1", "h2", "h3")]:
+            if el is not None and (named := _code_of(_text(el))):
+                code, label = named
+                break
+    if not code:
+        return []
+    section = [r for r in _section_rows(doc, base_url) if r.code == code]
+    if section:
+        return _dedupe(section)
+    rows = []
+    for a in doc.iter("a", "iframe", "embed"):
+        url = _href_url(a.get("href") or a.get("src"), base_url)
+        if url and is_document_url(url):
+            rows.append(ItaRow(code, label, url))
+    return _dedupe(rows)
+
+
+def parse_ita_index(html: str | bytes, base_url: str) -> list[ItaRow]:
+    """Rows of an ITA index page; empty when the page names fewer than ``MIN_CODES`` item codes."""
+    doc, base_url = _parse(html, base_url)
+    if doc is None:
+        return []
     rows: list[ItaRow] = []
     for el in _row_elements(doc):
         text = _text(el)
@@ -61,11 +159,15 @@ def parse_ita_index(html: str | bytes, base_url: str) -> list[ItaRow]:
         code = f"O{int(to_arabic_digits(m.group(1)))}"
         label = text[m.end() :].strip(" :.-|")[:200]
         hrefs = [a.get("href", "").strip() for a in el.iter("a")]
-        urls = [urldefrag(urljoin(base_url, h))[0] for h in hrefs if h.lower() not in PLACEHOLDERS]
+        urls = [u for u in (_href_url(h, base_url) for h in hrefs) if u]
         if not hrefs or not urls:
             rows.append(ItaRow(code, label, ""))
         for url in dict.fromkeys(urls):
             rows.append(ItaRow(code, label, url))
+    # Section headings' links; a linkless row is dropped when its section supplies the links.
+    sections = _section_rows(doc, base_url)
+    linked = {r.code for r in sections}
+    rows = [r for r in rows if r.url or r.code not in linked] + sections
     rows = _dedupe(rows)
     if len({r.code for r in rows}) < MIN_CODES:
         return []

@@ -25,5 +25,9 @@ class FetchedResource:
     error: str = ""
     #: (dst, text, kind, offsite) of every link found on the page.
     links: list[tuple[str, str, str, bool]] = field(default_factory=list)
-    #: (code, label, url) rows when the page is an ITA/OIT index page.
+    #: (code, label, url) rows when the page is an ITA/OIT index page or one item's page.
     ita_rows: list[tuple[str, str, str]] = field(default_factory=list)
+    #: On another host (fetched because ``OIT_OFFSITE_DOCUMENTS`` admits it).
+    offsite: bool = False
+    #: Why the page was rendered with JavaScript ("" when it was not).
+    rendered: str = ""

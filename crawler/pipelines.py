@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from scrapy import Spider
+from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from crawler.items import FetchedResource
@@ -13,10 +13,13 @@ from oit import __version__, store
 from oit.extract import Extracted, extract
 from oit.thai import clean, fold
 
+NO_TEXT = "ไม่มีข้อความให้อ่าน อาจเป็นไฟล์สแกน (no text layer: scanned document?)"
+
 
 def text_row(sha: str, ext: Extracted) -> dict:
     """The ``texts`` row of an extraction: cleaned text (one Thai normalisation) and its fold."""
     text = clean(ext.text)
+    error = ext.error or ("" if text.strip() or ext.kind in ("html", "other") else NO_TEXT)
     return {
         "sha256": sha,
         "kind": ext.kind,
@@ -29,10 +32,20 @@ def text_row(sha: str, ext: Extracted) -> dict:
         ),
         "methods": ",".join(sorted({p.method for p in ext.pages})),
         "features": json.dumps(ext.features, ensure_ascii=False),
-        "error": ext.error,
+        "error": error,
         "encoding": ext.encoding,
         "extracted_at": store.now_iso(),
     }
+
+
+def ensure_crawl_columns(db) -> None:
+    """``resources.offsite`` (fetched from another host) and ``resources.rendered`` (why it was
+    rendered with JavaScript), added to stores made before the crawler recorded them."""
+    columns = db["resources"].columns_dict
+    if "offsite" not in columns:
+        db["resources"].add_column("offsite", int, not_null_default=0)
+    if "rendered" not in columns:
+        db["resources"].add_column("rendered", str, not_null_default="")
 
 
 class StorePipeline:
@@ -45,10 +58,16 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        return cls(crawler)
+        pipeline = cls(crawler)
+        # The close reason (page count, Ctrl+C …) is only known to the spider_closed signal, which
+        # comes after the pipelines' close_spider: the run is finished there.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
-    def open_spider(self, spider: Spider) -> None:
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
         self.db = store.open_db(self.settings.get("OIT_DB"))
+        ensure_crawl_columns(self.db)
         self.run_id = self.settings.getint("OIT_RUN_ID") or store.start_run(
             self.db,
             unit_url=getattr(spider, "start_url", ""),
@@ -59,23 +78,45 @@ class StorePipeline:
         )
         spider.run_id = self.run_id
 
-    def close_spider(self, spider: Spider) -> None:
-        reason = self.crawler.stats.get_value("finish_reason") or "finished"
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.db is None:
+            return
         partial_reason = ""
         if getattr(spider, "capped", False):
             partial_reason = "ถึงจำนวนหน้าสูงสุดที่กำหนด (page cap reached)"
         elif reason != "finished":
             partial_reason = f"การตรวจถูกหยุดก่อนเสร็จ (crawl stopped: {reason})"
+        run = store.get_run(self.db, self.run_id)
+        warnings = json.loads(run.get("warnings") or "[]")
+        warnings += [w for w in getattr(spider, "run_warnings", []) if w not in warnings]
         store.update_run(
             self.db,
             self.run_id,
             crawl_status="partial" if partial_reason else "complete",
             partial_reason=partial_reason,
             crawl_finished=store.now_iso(),
-            crawl_stats=self.counts,
+            crawl_stats=self._crawl_stats(),
+            warnings=warnings,
         )
 
-    def process_item(self, item: FetchedResource, spider: Spider) -> FetchedResource:
+    def _crawl_stats(self) -> dict:
+        """Counts of this process, the run's totals (a resumed run has two parts) and crawler stats."""
+        totals = next(
+            iter(
+                self.db.query(
+                    "select sum(error = '' and kind = 'html') as pages, "
+                    "sum(error = '' and kind != 'html') as documents, "
+                    "sum(error != '') as errors from resources where run_id = ?",
+                    [self.run_id],
+                )
+            )
+        )
+        stats = self.crawler.stats.get_stats()
+        wanted = ("oit/", "httpcache/")
+        extra = {k.removeprefix("oit/").replace("/", "_"): v for k, v in stats.items() if k.startswith(wanted)}
+        return {**self.counts, "run_totals": {k: v or 0 for k, v in totals.items()}, **extra}
+
+    def process_item(self, item: FetchedResource) -> FetchedResource:
         sha = ""
         if item.body is not None:
             sha = hashlib.sha256(item.body).hexdigest()
@@ -109,6 +150,8 @@ class StorePipeline:
                 "size": len(item.body) if item.body is not None else 0,
                 "sha256": sha,
                 "error": error,
+                "offsite": int(item.offsite),
+                "rendered": item.rendered,
             },
         )
         store.save_links(

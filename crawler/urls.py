@@ -1,17 +1,26 @@
-"""URL helpers: what counts as the unit's own site, and how links are prioritised."""
+"""URL helpers: what counts as the unit's own site, and one canonical spelling per page.
+
+Canonical URLs are what the crawler schedules, stores and links to, so that a page reached as
+``?b=2&a=1;jsessionid=…`` and ``?a=1&b=2`` is fetched once and the click paths of the report
+still join up.
+"""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-#: Link texts and URL fragments that usually lead to OIT evidence.
-ITA_HINTS = re.compile(
-    r"ita|oit|คุณธรรม|โปร่งใส|เปิดเผยข้อมูล|ข้อมูลสาธารณะ|ทุจริต|ประมวลจริยธรรม|แผน|รายงาน|ประกาศ|"
-    r"จัดซื้อ|จัดจ้าง|งบประมาณ|ติดต่อ|โครงสร้าง|ผู้บริหาร|บุคลากร|อำนาจหน้าที่|ร้องเรียน|คู่มือ|"
-    r"กฎหมาย|สถิติ|นโยบาย|ความเสี่ยง|มาตรการ|e-service|download|ดาวน์โหลด",
+from w3lib.url import canonicalize_url
+
+#: Query parameters that carry a session, a tracker or a view option, never a different page.
+VOLATILE_PARAMS = re.compile(
+    r"^(?:phpsessid|jsessionid|sid|sessid|sessionid|session_id|aspsessionid\w*|cfid|cftoken|"
+    r"utm_\w+|fbclid|gclid|_ga|__utm\w*|mc_[ce]id|ref_src|_|ts|timestamp|rnd|rand|random|nocache|"
+    r"sort|sortby|sort_by|orderby|order_by|print)$",
     re.IGNORECASE,
 )
+#: ``;jsessionid=…`` path parameters (Java servers) and ``(S(…))`` cookieless ASP.NET sessions.
+PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#]*|/\(S\([a-z0-9]+\)\)", re.IGNORECASE)
 
 
 def ensure_scheme(url: str) -> str:
@@ -33,11 +42,16 @@ def is_onsite(url: str, home_host: str) -> bool:
     return urlsplit(url).scheme in ("http", "https") and site_host(url) == home_host
 
 
-def link_priority(url: str, text: str, is_document: bool) -> int:
-    """Scheduling priority of a link: evidence-like links first."""
-    prio = 0
-    if ITA_HINTS.search(text or "") or ITA_HINTS.search(url):
-        prio += 10
-    if is_document:
-        prio += 5
-    return prio
+def canonical_url(url: str) -> str:
+    """One spelling per page: no fragment, no session or tracking parameters, sorted query,
+    percent-encoding normalised (w3lib, as Scrapy's fingerprints), default port dropped."""
+    url = PATH_SESSION.sub("", url.strip())
+    parts = urlsplit(url)
+    if parts.query:
+        pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not VOLATILE_PARAMS.match(k)]
+        parts = parts._replace(query=urlencode(pairs))
+    netloc = parts.netloc.lower()
+    if (parts.scheme == "http" and netloc.endswith(":80")) or (parts.scheme == "https" and netloc.endswith(":443")):
+        netloc = netloc.rsplit(":", 1)[0]
+    parts = parts._replace(netloc=netloc, path=re.sub(r"/{2,}", "/", parts.path) or "/")
+    return canonicalize_url(urlunsplit(parts), keep_fragments=False)

@@ -4,22 +4,42 @@
 
 Pages on the unit's host are followed; documents (PDF, Office files) are fetched and handed to
 the store pipeline, which extracts their text once per content hash. Links to other hosts are
-recorded, not fetched. Evidence-like links are scheduled first so that a page cap still reaches
-the ITA pages.
+recorded, and fetched only when they are documents on a host listed in ``OIT_OFFSITE_DOCUMENTS``.
+
+What makes it fit for real unit websites (see ``docs/crawling.md``):
+
+* focused: links are scored by how likely they lead to OIT evidence (``crawler.focus``), the page
+  cap counts downloads (``crawler.middlewares.PageBudget``) so the priorities decide what it keeps,
+  and ``/sitemap.xml`` is read when present;
+* ITA index pages and per-item pages are parsed into item rows (``crawler.ita_index``);
+* pages that need JavaScript are rendered with chromium, only those (``crawler.render``);
+* URLs are canonicalised (sessions, trackers, parameter order) and traps bounded (``crawler.traps``);
+  a page whose text is the same as an earlier page's is stored but its links are not followed again;
+* bodies are decoded from bytes by ``oit.extract`` (TIS-620, wrong charsets), never ``response.text``;
+* resumable: ``OIT_RESUME`` continues an interrupted run from the store (``crawler.resume``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
-from crawler.ita_index import parse_ita_index
+from crawler import render
+from crawler.focus import Focus
+from crawler.ita_index import parse_ita_index, parse_item_page
 from crawler.items import FetchedResource
-from crawler.urls import ensure_scheme, is_onsite, link_priority, site_host
-from oit.extract import extract, is_document_url, sniff_kind
+from crawler.middlewares import AlreadyFetched, PageCapReached
+from crawler.offsite import OffsiteDocuments
+from crawler.traps import TrapGuard
+from crawler.urls import canonical_url, ensure_scheme, is_onsite, site_host
+from oit.extract import Extracted, extract, is_document_url, sniff_kind
 from oit.fetch_errors import describe_failure
 
 #: Item codes in a page's text: a page naming several is probably an ITA index page.
@@ -28,6 +48,10 @@ SKIP_EXTENSIONS = re.compile(
     r"\.(jpe?g|png|gif|bmp|svg|webp|ico|css|js|mp3|mp4|avi|mov|wmv|zip|rar|7z|exe|iso|woff2?|ttf)(\?|$)",
     re.IGNORECASE,
 )
+#: Pages shorter than this are not compared for duplicate content (error stubs, empty lists).
+MIN_DUPLICATE_TEXT = 200
+#: Meta keys a rendering or a fallback carries over from the plain request.
+CARRIED_META = ("depth", "referrer", "anchor", "oit_score", "oit_ita_code", "oit_ita_label")
 
 
 class UnitSiteSpider(scrapy.Spider):
@@ -37,26 +61,83 @@ class UnitSiteSpider(scrapy.Spider):
         super().__init__(**kwargs)
         if not url:
             raise ValueError("give the unit's homepage: scrapy crawl unit_site -a url=https://…")
-        self.start_url = ensure_scheme(url)
+        self.start_url = canonical_url(ensure_scheme(url))
         self.home_host = site_host(self.start_url)
         self._max_pages_arg = int(max_pages) if max_pages else None
         self.scheduled: set[str] = set()
+        #: URLs a resumed run already holds (``OIT_RESUME``).
+        self.resumed_urls: set[str] = set()
         #: True when links were left unfetched because of the page cap.
         self.capped = False
+        #: Run warnings (Thai + English) the store pipeline adds to the run.
+        self.run_warnings: list[str] = []
+        self.text_hashes: dict[str, str] = {}
+        self.rendered = 0
+        self.render_off = "off"
+        self.focus = Focus()
+        self.traps = TrapGuard()
+        self.offsite_docs = OffsiteDocuments([])
+        self.contexts = render.ContextRotation()
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings  # still mutable here (frozen after the spider is created)
+        spider.render_off = render.configure(settings)
+        spider.focus = Focus.from_settings(settings)
+        spider.traps = TrapGuard.from_settings(settings)
+        spider.offsite_docs = OffsiteDocuments.from_settings(settings)
+        spider.contexts = render.ContextRotation(settings.getint("PLAYWRIGHT_MAX_PAGES_PER_CONTEXT", 8))
+        if settings.getbool("OIT_RESUME") and not settings.getint("OIT_RUN_ID"):
+            from crawler.resume import find_resumable_run
+            from oit import store
+
+            run_id = find_resumable_run(store.open_db(settings.get("OIT_DB")), spider.start_url)
+            if run_id:
+                settings.set("OIT_RUN_ID", run_id, priority="cmdline")
+        return spider
 
     @property
     def max_pages(self) -> int:
         return self._max_pages_arg or self.settings.getint("OIT_MAX_PAGES", 3000)
 
+    def warn(self, text: str) -> None:
+        if text not in self.run_warnings:
+            self.run_warnings.append(text)
+            self.logger.warning(text)
+
     async def start(self):
-        self.scheduled.add(self.start_url)
-        yield scrapy.Request(
-            self.start_url,
-            callback=self.parse,
-            errback=self.on_error,
-            meta={"anchor": "หน้าแรก", "referrer": ""},
-            priority=100,
-        )
+        if self.settings.getbool("OIT_RESUME") and self.settings.getint("OIT_RUN_ID"):
+            for request in self._resume_requests():
+                yield request
+        if self.start_url not in self.resumed_urls:
+            self.scheduled.add(self.start_url)
+            yield scrapy.Request(
+                self.start_url,
+                callback=self.parse,
+                errback=self.on_error,
+                meta={"anchor": "หน้าแรก", "referrer": ""},
+                priority=100,
+            )
+        if self.settings.getbool("OIT_SITEMAP", True):
+            yield self._aux_request(urljoin(self.start_url, "/sitemap.xml"))
+
+    def _resume_requests(self):
+        from crawler.resume import fetched_urls, pending_links
+        from oit import store
+
+        db = store.open_db(self.settings.get("OIT_DB"))
+        run_id = self.settings.getint("OIT_RUN_ID")
+        self.resumed_urls = set(fetched_urls(db, run_id))
+        self.scheduled |= self.resumed_urls
+        for dst, text, src, depth in pending_links(db, run_id):
+            url = canonical_url(dst)
+            if not is_onsite(url, self.home_host):
+                continue
+            req = self._request(url, text, src, bonus=0, parent_score=0)
+            if req is not None:
+                req.meta["depth"] = depth + 1
+                yield req
 
     # --- responses ----------------------------------------------------------------------------
 
@@ -64,52 +145,228 @@ class UnitSiteSpider(scrapy.Spider):
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
         kind = sniff_kind(response.body, content_type, response.url)
         base = self._resource(response, content_type, kind)
+        base.body = response.body
         if kind != "html":
-            base.body = response.body
             yield base
             return
         ext = extract(response.body, content_type, response.url)
-        base.extracted = ext
+        if response.status < 400 and not base.offsite:
+            reason = render.needs_rendering(
+                response.body, ext, self.settings.getint("OIT_RENDER_MIN_TEXT", 400)
+            )
+            if reason:
+                request = self._render_request(response, reason)
+                if request is not None:
+                    yield request
+                    return
+        yield from self._page(response, base, ext)
+
+    async def parse_rendered(self, response: Response):
+        """The page after its scripts ran: store the rendered DOM and follow its links."""
+        page = response.meta.pop("playwright_page", None)
+        if page is not None:
+            await self.contexts.release(page, response.meta.get("playwright_context", ""))
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or "text/html"
+        base = self._resource(response, content_type, "html")
+        base.url = response.meta.get("oit_url", base.url)
         base.body = response.body
-        if response.status >= 400:
-            base.error = f"HTTP {response.status}"
-            yield base
+        base.rendered = response.meta.get("oit_render", "rendered")
+        ext = extract(response.body, content_type, response.url)
+        for item in self._page(response, base, ext):
+            yield item
+
+    def render_failed(self, failure: Failure):
+        """Rendering failed: keep the plain page."""
+        request = failure.request
+        self.warn(f"เรนเดอร์ JavaScript ไม่สำเร็จ (rendering failed: {describe_failure(failure)}): {request.url}")
+        body, content_type, status, url = request.meta["oit_raw"]
+        response = HtmlResponse(url=url, body=body, status=status, headers={"Content-Type": content_type},
+                                request=request)
+        base = self._resource(response, content_type, "html")
+        base.url = request.meta.get("oit_url", base.url)
+        base.body = body
+        yield from self._page(response, base, extract(body, content_type, url))
+
+    def parse_sitemap(self, response: Response):
+        """URLs of ``/sitemap.xml`` (and of the sitemaps a sitemap index lists) are scheduled."""
+        body = response.body
+        if response.status != 200 or not body:
             return
-        if len(set(CODE_MENTION.findall(ext.text))) >= 5:
-            base.ita_rows = [(r.code, r.label, r.url) for r in parse_ita_index(response.body, response.url)]
-        requests = []
-        for code, label, url in base.ita_rows:
-            if url and is_onsite(url, self.home_host):
-                req = self._follow(url, f"{code} {label}", response, bonus=20)
-                if req is not None:
-                    requests.append(req)
-        for link in ext.links:
-            onsite = is_onsite(link.url, self.home_host)
-            base.links.append((link.url, link.text, link.kind, not onsite))
-            if onsite and link.kind not in ("form",):
-                req = self._follow(link.url, link.text, response)
-                if req is not None:
-                    requests.append(req)
-        yield base
-        yield from requests
+        if body[:2] == b"\x1f\x8b":
+            body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+        try:
+            sitemap = Sitemap(body)
+        except Exception:  # noqa: BLE001 - a broken sitemap is just not used
+            return
+        for entry in sitemap:
+            loc = canonical_url(urljoin(response.url, entry.get("loc", "")))
+            if not is_onsite(loc, self.home_host):
+                continue
+            if sitemap.type == "sitemapindex":
+                if self.crawler.stats.get_value("oit/sitemaps", 0) < 50:
+                    yield self._aux_request(loc)
+            elif req := self._request(loc, "", self.start_url, bonus=0, parent_score=0):
+                req.meta["depth"] = 1
+                self.crawler.stats.inc_value("oit/sitemap_urls")
+                yield req
 
     def on_error(self, failure: Failure):
+        if failure.check(PageCapReached, AlreadyFetched):
+            return
         request = failure.request
         yield FetchedResource(
-            url=request.url,
+            url=request.meta.get("oit_url", request.url),
             kind="document" if is_document_url(request.url) else "html",
             depth=request.meta.get("depth", 0),
             referrer=request.meta.get("referrer", ""),
             anchor=request.meta.get("anchor", ""),
             error=describe_failure(failure),
+            offsite=bool(request.meta.get("oit_offsite")),
         )
 
-    # --- helpers ------------------------------------------------------------------------------
+    def ignore_error(self, failure: Failure) -> None:
+        return None
+
+    # --- pages --------------------------------------------------------------------------------
+
+    def _page(self, response: Response, base: FetchedResource, ext: Extracted):
+        base.extracted = ext
+        if response.status >= 400:
+            base.error = f"HTTP {response.status}"
+            yield base
+            return
+        if base.offsite:  # an admitted offsite page: stored, not followed
+            yield base
+            return
+        if len(ext.text) >= MIN_DUPLICATE_TEXT:
+            digest = hashlib.sha1(" ".join(ext.text.split()).encode("utf-8")).hexdigest()
+            first = self.text_hashes.setdefault(digest, base.url)
+            if first != base.url:
+                self.crawler.stats.inc_value("oit/duplicate_pages")
+                yield base  # the same content under another URL: its links are the first page's
+                return
+        base.ita_rows = self._ita_rows(response, ext)
+        parent = response.meta.get("oit_score", 0)
+        requests = []
+        for code, label, url in base.ita_rows:
+            if url and is_onsite(url, self.home_host):
+                meta = {"oit_ita_code": code, "oit_ita_label": label}
+                if req := self._request(url, f"{code} {label}", base.url, bonus=20, parent_score=parent, meta=meta):
+                    requests.append(req)
+        for link in ext.links:
+            onsite = is_onsite(link.url, self.home_host)
+            url = canonical_url(link.url) if onsite else link.url
+            base.links.append((url, link.text, link.kind, not onsite))
+            if link.kind == "form":
+                continue
+            if onsite:
+                req = self._request(url, link.text, base.url, parent_score=parent)
+            else:
+                req = self._offsite_request(url, link.text, base.url)
+            if req is not None:
+                requests.append(req)
+        yield base
+        yield from requests
+
+    def _ita_rows(self, response: Response, ext: Extracted) -> list[tuple[str, str, str]]:
+        """Rows of an ITA index page, or of one item's page (reached from an index row, or titled
+        with a code)."""
+        body, url = response.body, response.url
+        rows = []
+        if len(set(CODE_MENTION.findall(ext.text))) >= 5:
+            rows = parse_ita_index(body, url)
+        if not rows:
+            code = response.meta.get("oit_ita_code", "")
+            rows = parse_item_page(body, url, code, response.meta.get("oit_ita_label", ""))
+        return [(r.code, r.label, canonical_url(r.url) if r.url else "") for r in rows]
+
+    # --- requests -----------------------------------------------------------------------------
+
+    def _request(
+        self, url: str, text: str, referrer: str, bonus: int = 0, parent_score: int = 0, meta: dict | None = None
+    ) -> scrapy.Request | None:
+        """A request for an on-site URL (canonical), or None when it is scheduled, skipped or a trap."""
+        if url in self.scheduled or SKIP_EXTENSIONS.search(urlsplit(url).path):
+            return None
+        if trap := self.traps.check(url):
+            self.crawler.stats.inc_value(f"oit/trap/{trap}")
+            return None
+        frontier = self.settings.getint("OIT_MAX_FRONTIER", 0) or max(20 * self.max_pages, 20000)
+        if len(self.scheduled) >= frontier:
+            self.capped = True
+            return None
+        self.scheduled.add(url)
+        score = self.focus.score(url, text, is_document_url(url), parent_score) + bonus
+        return scrapy.Request(
+            url,
+            callback=self.parse,
+            errback=self.on_error,
+            priority=score,
+            meta={"anchor": text[:300], "referrer": referrer, "oit_score": score, **(meta or {})},
+        )
+
+    def _offsite_request(self, url: str, text: str, referrer: str) -> scrapy.Request | None:
+        if not self.offsite_docs:
+            return None
+        fetch = self.offsite_docs.fetch_url(url)
+        if fetch is None or fetch in self.scheduled:
+            return None
+        self.scheduled.add(fetch)
+        self.crawler.stats.inc_value("oit/offsite_documents")
+        return scrapy.Request(
+            fetch,
+            callback=self.parse,
+            errback=self.on_error,
+            priority=self.focus.score(url, text, True),
+            meta={"anchor": text[:300], "referrer": referrer, "oit_offsite": True, "oit_url": url},
+        )
+
+    def _aux_request(self, url: str) -> scrapy.Request:
+        self.crawler.stats.inc_value("oit/sitemaps")
+        return scrapy.Request(
+            url, callback=self.parse_sitemap, errback=self.ignore_error, priority=90, meta={"oit_aux": True}
+        )
+
+    def _render_request(self, response: Response, reason: str) -> scrapy.Request | None:
+        if self.render_off:
+            if self.render_off != "off":
+                self.warn(f"ไม่ได้เรนเดอร์หน้าที่ต้องใช้ JavaScript (JavaScript pages not rendered: {self.render_off})")
+            return None
+        if self.rendered >= self.settings.getint("OIT_RENDER_MAX_PAGES", 100):
+            self.warn("เรนเดอร์ JavaScript ครบจำนวนสูงสุดแล้ว (render cap reached: OIT_RENDER_MAX_PAGES)")
+            return None
+        self.rendered += 1
+        self.crawler.stats.inc_value("oit/rendered")
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        meta = {k: response.meta[k] for k in CARRIED_META if k in response.meta}
+        request_url = response.request.url if response.request else response.url
+        meta.update(
+            {
+                "playwright": True,
+                "playwright_include_page": True,
+                "playwright_context": self.contexts.next_name(),
+                "playwright_context_kwargs": {
+                    "ignore_https_errors": True,
+                    "user_agent": self.settings.get("USER_AGENT"),
+                },
+                "oit_render": reason,
+                "oit_url": meta.get("oit_url", request_url),
+                "oit_raw": (response.body, content_type, response.status, response.url),
+            }
+        )
+        return scrapy.Request(
+            response.url,
+            callback=self.parse_rendered,
+            errback=self.render_failed,
+            dont_filter=True,
+            priority=response.meta.get("oit_score", 0) + 1,
+            meta=meta,
+        )
 
     def _resource(self, response: Response, content_type: str, kind: str) -> FetchedResource:
         request_url = response.request.url if response.request else response.url
         return FetchedResource(
-            url=request_url,
+            url=response.meta.get("oit_url", request_url),
             final_url=response.url,
             status=response.status,
             content_type=content_type,
@@ -117,20 +374,5 @@ class UnitSiteSpider(scrapy.Spider):
             depth=response.meta.get("depth", 0),
             referrer=response.meta.get("referrer", ""),
             anchor=response.meta.get("anchor", ""),
-        )
-
-    def _follow(self, url: str, text: str, response: Response, bonus: int = 0) -> scrapy.Request | None:
-        if url in self.scheduled or SKIP_EXTENSIONS.search(url):
-            return None
-        if len(self.scheduled) >= self.max_pages:
-            self.capped = True
-            return None
-        self.scheduled.add(url)
-        is_doc = is_document_url(url)
-        return scrapy.Request(
-            url,
-            callback=self.parse,
-            errback=self.on_error,
-            priority=link_priority(url, text, is_doc) + bonus,
-            meta={"anchor": text[:300], "referrer": response.url},
+            offsite=bool(response.meta.get("oit_offsite")),
         )

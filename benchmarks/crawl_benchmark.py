@@ -1,0 +1,163 @@
+"""Crawl benchmark: the unit-site spider against a plain Scrapy spider on the same generated site.
+
+    .venv/bin/python benchmarks/crawl_benchmark.py [--pages 5000] [--documents 300] [--skip-report]
+
+Builds the site (``benchmarks/crawl_site.py``), serves it from a separate process on 127.0.0.1,
+then, each in its own process: (1) the plain spider (follows every on-site link, parses nothing),
+(2) the unit-site spider storing everything in SQLite (extraction of every page and PDF included),
+(3) ``oit check`` end to end (crawl, judge, score, write the reports). Both spiders get the same
+politeness settings from ``crawler/settings.py``. Prints pages/s, peak RSS and the ratios as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+# --- the two spiders (run inside a child process) ------------------------------------------------
+
+
+def _settings(extra: dict):
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    settings.setdict({"LOG_LEVEL": "ERROR", "OIT_PROGRESS": False, **extra}, priority="cmdline")
+    return settings
+
+
+def run_plain(url: str) -> dict:
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.linkextractors import LinkExtractor
+
+    host = url.split("/")[2]
+    counts = {"responses": 0}
+
+    class PlainSpider(scrapy.Spider):
+        name = "plain"
+        extractor = LinkExtractor(deny_extensions=[])  # allow_domains does not match IP addresses
+
+        async def start(self):
+            yield scrapy.Request(url)
+
+        def parse(self, response):
+            counts["responses"] += 1
+            if not isinstance(response, scrapy.http.TextResponse) or response.url.endswith(".pdf"):
+                return
+            for link in self.extractor.extract_links(response):
+                if link.url.split("/")[2] == host:
+                    yield scrapy.Request(link.url)
+
+    # Same politeness as the unit-site spider; none of its extras (pipeline, cache, middlewares).
+    settings = _settings({"ITEM_PIPELINES": {}, "EXTENSIONS": {}, "DOWNLOADER_MIDDLEWARES": {},
+                          "HTTPCACHE_ENABLED": False, "DEPTH_LIMIT": 20})
+    process = CrawlerProcess(settings)
+    start = time.monotonic()
+    process.crawl(PlainSpider)
+    process.start()
+    return {"responses": counts["responses"], "seconds": time.monotonic() - start}
+
+
+def run_unit(url: str, db: str) -> dict:
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.spiders.unit_site import UnitSiteSpider
+
+    settings = _settings({"OIT_DB": db, "OIT_MAX_PAGES": 100_000, "DEPTH_LIMIT": 20})
+    process = CrawlerProcess(settings)
+    start = time.monotonic()
+    process.crawl(UnitSiteSpider, url=url)
+    process.start()
+    seconds = time.monotonic() - start
+    import sqlite_utils
+
+    responses = sqlite_utils.Database(db).execute("select count(*) from resources").fetchone()[0]
+    return {"responses": responses, "seconds": seconds}
+
+
+def child(kind: str, url: str, db: str) -> None:
+    result = run_plain(url) if kind == "plain" else run_unit(url, db)
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print("RESULT " + json.dumps(result))
+
+
+# --- the driver ----------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _run_child(kind: str, url: str, db: str) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONWARNINGS": "ignore"}
+    out = subprocess.run([sys.executable, __file__, "--child", kind, url, db], capture_output=True, text=True,
+                         env=env, cwd=REPO, check=True)
+    line = next(ln for ln in out.stdout.splitlines() if ln.startswith("RESULT "))
+    result = json.loads(line[7:])
+    result["pages_per_s"] = round(result["responses"] / result["seconds"], 1)
+    return result
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(*sys.argv[2:5])
+        return
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=5000)
+    parser.add_argument("--documents", type=int, default=300)
+    parser.add_argument("--skip-report", action="store_true", help="do not time `oit check`")
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from crawl_site import build
+
+    with tempfile.TemporaryDirectory(prefix="oit-bench-") as tmp:
+        tmp_path = Path(tmp)
+        site = build(tmp_path / "site", args.pages, args.documents)
+        port = _free_port()
+        server = subprocess.Popen([sys.executable, "-m", "oit.serve", str(tmp_path / "site"), "--port", str(port)],
+                                  cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(1.0)
+            url = f"http://127.0.0.1:{port}/"
+            plain = _run_child("plain", url, "")
+            unit = _run_child("unit", url, str(tmp_path / "unit.db"))
+            report = None
+            if not args.skip_report:
+                start = time.monotonic()
+                subprocess.run(
+                    [sys.executable, "-m", "oit.cli", "check", url, "--year", "2567", "--max-pages", "100000",
+                     "--max-depth", "20", "--db", str(tmp_path / "check.db"), "--out", str(tmp_path / "report"),
+                     "--quiet"],
+                    cwd=REPO, check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO)},
+                )
+                report = round(time.monotonic() - start, 1)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    print(json.dumps({
+        "site": site,
+        "plain_scrapy": plain,
+        "unit_site": unit,
+        "speed_ratio": round(unit["pages_per_s"] / plain["pages_per_s"], 2),
+        "memory_ratio": round(unit["peak_rss_mb"] / plain["peak_rss_mb"], 2),
+        "oit_check_seconds": report,
+    }, indent=2))
+
+
+if __name__ == "__main__":
+    main()

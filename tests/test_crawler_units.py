@@ -1,0 +1,208 @@
+"""Crawler building blocks without a network: URLs, traps, focus, ITA index parsing, JS detection,
+offsite rules, TLS certificate checks, retry backoff, the HTTP cache policy, the saved real homepage."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from scrapy.http import HtmlResponse, Request
+from scrapy.settings import Settings
+
+from crawler.focus import Focus
+from crawler.ita_index import parse_ita_index, parse_item_page
+from crawler.middlewares import Backoff, certificate_problems, parse_retry_after
+from crawler.offsite import OffsiteDocuments, direct_download
+from crawler.render import configure, needs_rendering
+from crawler.traps import TrapGuard
+from crawler.urls import canonical_url
+from oit.extract import extract
+from tests.helpers import shared_path
+
+
+def test_canonical_url_drops_sessions_trackers_and_sorts():
+    a = canonical_url("HTTP://Example.go.th:80/a//b;jsessionid=ABC?b=2&PHPSESSID=x&a=1&utm_source=fb#top")
+    assert a == "http://example.go.th/a/b?a=1&b=2"
+    assert canonical_url("http://x.go.th/p?id=5&sid=99") == canonical_url("http://x.go.th/p?id=5")
+    assert canonical_url("http://x.go.th/ข่าว?id=1") == "http://x.go.th/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7?id=1"
+    # identifiers stay
+    assert canonical_url("http://x.go.th/download.php?file=a.pdf&dir=2567") == (
+        "http://x.go.th/download.php?dir=2567&file=a.pdf"
+    )
+
+
+def test_calendar_is_bounded_and_far_years_are_traps():
+    guard = TrapGuard(max_calendar=5, today=date(2024, 11, 1))
+    ok = [guard.check(f"http://x/calendar.php?month={m}&year=2567") for m in range(1, 13)]
+    assert ok[:5] == [""] * 5 and set(ok[5:]) == {"calendar"}
+    assert guard.check("http://x/calendar.php?month=1&year=2599") == "calendar out of range"
+    assert guard.check("http://x/event/2031/05/") == "calendar out of range"
+
+
+def test_files_module_is_not_a_trap_but_endless_combinations_are():
+    guard = TrapGuard(max_combinations=10)
+    assert all(guard.check(f"http://x/download.php?id={i}") == "" for i in range(500))
+    keys = ["cat", "type", "tag", "q", "year2", "unit", "grp"]
+    combos = [f"http://x/list.php?{k1}=1&{k2}=2" for k1 in keys for k2 in keys if k1 < k2]
+    results = [guard.check(u) for u in combos]
+    assert results.count("") == 10 and "parameter combinations" in results
+    assert guard.check("http://x/a/b/a/b/a/b/") == "repeating path"
+    assert guard.check("http://x/p?" + "&".join(f"k{i}=1" for i in range(12))) == "too many parameters"
+
+
+def test_focus_puts_evidence_before_news_and_albums():
+    focus = Focus()
+    ita = focus.score("http://x/public/list/data/index/menu/1685", "ITA", False)
+    item = focus.score("http://x/p?id=4", "O12 รายงานผลการดำเนินงาน", False)
+    doc = focus.score("http://x/files/plan.pdf", "แผนการจัดซื้อจัดจ้าง", True)
+    news = focus.score("http://x/news/view/9", "ชาวบ้านร่วมปลูกป่า", False)
+    album = focus.score("http://x/gallery/5", "ภาพกิจกรรม", False)
+    assert min(ita, item, doc) > news > album
+    assert focus.score("http://x/a", "x", False, parent_score=ita) > news
+
+
+def test_focus_uses_catalog_item_names():
+    focus = Focus.from_settings(Settings({"OIT_CATALOG": "nacc-2567"}))
+    assert focus.matcher is not None
+    assert focus.score("http://x/a", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", False) > focus.score("http://x/a", "x", False)
+
+
+ROWS_PAGE = """<html><body><table>
+<tr><td>O1</td><td>โครงสร้าง</td><td><a href="/o1.html">ลิงก์</a></td></tr>
+<tr><td>o 2</td><td>ข้อมูลผู้บริหาร</td><td><a href="#">ลิงก์</a></td></tr>
+<tr><td>O.3</td><td>อำนาจหน้าที่</td><td><a href="/viewer.html?file=%2Ffiles%2Fo3.pdf">ดู</a></td></tr>
+<tr><td>O๔</td><td>แผนพัฒนาท้องถิ่น</td><td><a href="/o4.html">ลิงก์</a></td></tr>
+<tr><td>O5</td><td>คำสั่งแบ่งงาน</td><td><a href="/o5.html">ลิงก์</a></td></tr>
+</table><!-- <a href="/o6.html">O6 ข้อมูลการติดต่อ</a> --></body></html>"""
+
+SECTIONS_PAGE = """<html><body><div class="content">
+<h3>O10 แผนการดำเนินงานประจำปี</h3><ul><li><a href="/f/plan.pdf">แผนการดำเนินงาน 2567</a></li></ul>
+<h3>O11 รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน</h3>
+<p><a href="/f/r6.pdf">รายงาน 6 เดือน</a> <a href="/f/r6b.pdf">ภาคผนวก</a></p>
+<h3>O12 รายงานผลการดำเนินงานประจำปี</h3><p><a href="/f/annual.pdf">รายงานประจำปี</a></p>
+<h3>O13 คู่มือการปฏิบัติงาน</h3><p><a href="/f/manual.pdf">คู่มือ</a></p>
+<h3>O14 คู่มือการให้บริการ</h3><p><a href="/f/service.pdf">คู่มือบริการ</a></p>
+</div><div class="footer"><a href="/contact.html">ติดต่อ</a></div></body></html>"""
+
+
+def test_ita_index_rows_one_page_for_all_items():
+    rows = parse_ita_index(ROWS_PAGE, "http://x.go.th/ita.html")
+    got = {(r.code, r.url) for r in rows}
+    assert ("O1", "http://x.go.th/o1.html") in got
+    assert ("O2", "") in got  # placeholder link: kept empty so the report can say so
+    assert ("O3", "http://x.go.th/files/o3.pdf") in got  # the document a viewer shows
+    assert ("O4", "http://x.go.th/o4.html") in got
+    assert not any(r.code == "O6" for r in rows)  # commented out
+
+
+def test_ita_index_sections_map_following_links_to_the_heading_code():
+    rows = parse_ita_index(SECTIONS_PAGE, "http://x.go.th/ita.html")
+    by_code: dict[str, list[str]] = {}
+    for r in rows:
+        by_code.setdefault(r.code, []).append(r.url.rsplit("/", 1)[-1])
+    assert by_code["O10"] == ["plan.pdf"]
+    assert by_code["O11"] == ["r6.pdf", "r6b.pdf"]
+    assert by_code["O14"] == ["service.pdf"]
+    assert "contact.html" not in sum(by_code.values(), [])
+
+
+def test_item_page_code_from_title_or_from_the_index_row():
+    page = """<html><head><title>O20 รายงานผลการจัดซื้อจัดจ้าง</title></head><body>
+    <a href="/menu.html">เมนู</a><a href="/f/egp.pdf">สรุปผล</a><iframe src="/f/embed.pdf"></iframe></body></html>"""
+    rows = parse_item_page(page, "http://x.go.th/o20.html")
+    assert {(r.code, r.url) for r in rows} == {("O20", "http://x.go.th/f/egp.pdf"), ("O20", "http://x.go.th/f/embed.pdf")}
+    plain = page.replace("O20 ", "")
+    assert parse_item_page(plain, "http://x.go.th/o20.html") == []
+    assert {r.code for r in parse_item_page(plain, "http://x.go.th/o20.html", code="O20", label="x")} == {"O20"}
+
+
+def test_needs_rendering_detects_script_menus_only():
+    js_menu = b"""<html><body><div id="menu"></div><script>
+    var m=document.getElementById('menu'); var a=document.createElement('a'); a.href='/ita.html';
+    m.appendChild(a);</script></body></html>"""
+    assert needs_rendering(js_menu, extract(js_menu, "text/html", "http://x/")) == "script-built menu"
+    static = ("<html><body>" + "".join(f'<a href="/p{i}">หน้า {i}</a>' for i in range(20)) + "<p>"
+              + "ข้อความ " * 200 + "</p><script>var x=1;</script></body></html>").encode()
+    assert needs_rendering(static, extract(static, "text/html", "http://x/")) == ""
+    assert needs_rendering(b"<html><body>short</body></html>", extract(b"<html><body>short</body></html>",
+                                                                       "text/html", "http://x/")) == ""
+
+
+def test_render_configure_installs_playwright_only_when_possible(tmp_path):
+    settings = Settings({"OIT_RENDER_JS": True, "OIT_CHROMIUM": str(tmp_path / "none")})
+    assert "chromium not found" in configure(settings)
+    assert not settings.getdict("DOWNLOAD_HANDLERS")
+    fake = tmp_path / "chromium"
+    fake.write_text("")
+    settings = Settings({"OIT_RENDER_JS": True, "OIT_CHROMIUM": str(fake)})
+    assert configure(settings) == ""
+    assert "scrapy_playwright" in settings.getdict("DOWNLOAD_HANDLERS")["https"]
+    assert settings.getdict("PLAYWRIGHT_LAUNCH_OPTIONS")["executable_path"] == str(fake)
+    assert configure(Settings({"OIT_RENDER_JS": False})) == "off"
+
+
+def test_offsite_documents_rules():
+    assert not OffsiteDocuments([])
+    rules = OffsiteDocuments(["drive.google.com", "*.gprocurement.go.th", "https://egp.example/announce/*"])
+    assert rules.fetch_url("https://drive.google.com/file/d/1AbCdEfGhIjKlMn/view?usp=sharing") == (
+        "https://drive.google.com/uc?export=download&id=1AbCdEfGhIjKlMn"
+    )
+    assert rules.fetch_url("https://process3.gprocurement.go.th/x/plan.pdf")
+    assert rules.fetch_url("https://process3.gprocurement.go.th/x/list.jsp") is None  # not a document
+    assert rules.fetch_url("https://egp.example/announce/view?id=3") == "https://egp.example/announce/view?id=3"
+    assert rules.fetch_url("https://www.facebook.com/unit/doc.pdf") is None
+    assert direct_download("https://docs.google.com/spreadsheets/d/1AbCdEfGhIjKlMn/edit").endswith("format=xlsx")
+
+
+def test_certificate_problems(tmp_path):
+    from cryptography import x509
+
+    from tests.crawler_support import make_cert
+
+    cert = x509.load_pem_x509_certificate(make_cert(tmp_path, expired=True)[0].read_bytes())
+    problems = " ".join(certificate_problems(cert, "127.0.0.1"))
+    assert "expired" in problems and "self-signed" in problems and "mismatch" not in problems
+    assert "mismatch" in " ".join(certificate_problems(cert, "www.other.go.th"))
+
+
+def test_backoff_delays_grow_and_honour_retry_after():
+    b = Backoff(base=1.0, maximum=10.0)
+    assert 0.8 <= b.delay(1) <= 1.2 and 3.2 <= b.delay(3) <= 4.8 and b.delay(9) <= 12
+    assert b.delay(1, retry_after=7) == 7
+    assert parse_retry_after("120") == 120
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0
+    assert parse_retry_after("soon") is None
+
+
+def test_http_cache_policy_always_revalidates():
+    from crawler.httpcache import RevalidatePolicy
+
+    policy = RevalidatePolicy(Settings({"HTTPCACHE_IGNORE_SCHEMES": ["file"]}))
+    req = Request("http://x/a.pdf")
+    cached = HtmlResponse("http://x/a.pdf", body=b"x", headers={"ETag": '"v1"'})
+    assert policy.should_cache_response(cached, req)
+    assert not policy.should_cache_response(HtmlResponse("http://x/", body=b"x"), req)  # no validator
+    assert not policy.is_cached_response_fresh(cached, req)
+    assert req.headers[b"If-None-Match"] == b'"v1"'
+    assert policy.is_cached_response_valid(cached, HtmlResponse("http://x/a.pdf", status=304), req)
+    assert not policy.should_cache_request(Request("http://x/", meta={"playwright": True}))
+
+
+def test_real_homepage_ita_links_found_and_commented_menu_not_counted():
+    body = shared_path("realdocs", "phukradung-home-2567.html").read_bytes()
+    url = "https://www.phukradung.go.th/public/"
+    ext = extract(body, "text/html; charset=utf-8", url)
+    urls = [lk.url for lk in ext.links]
+    assert "https://www.phukradung.go.th/public/list/data/index/menu/1685" in urls  # the ITA menu entry
+    assert any("itas.nacc.go.th" in u for u in urls)
+    # The page keeps a whole copy of its menu inside an HTML comment: it adds no link at all.
+    uncommented = re.sub(rb"<!--.*?-->", b"", body, flags=re.DOTALL)
+    assert len(uncommented) < len(body) - 20_000
+    assert [(lk.url, lk.text, lk.kind) for lk in extract(uncommented, "text/html", url).links] == [
+        (lk.url, lk.text, lk.kind) for lk in ext.links
+    ]
+    marker = body.replace(b"<!--", b"<!-- <a href='/only-in-comment'>ITA</a>", 1)
+    assert not any("only-in-comment" in lk.url for lk in extract(marker, "text/html", url).links)
+    focus = Focus()
+    ita = next(lk for lk in ext.links if lk.url.endswith("/menu/1685"))
+    assert focus.score(ita.url, ita.text, False) >= 40
