@@ -177,14 +177,15 @@ def _dated_within(text: str, fiscal_years: set[int]) -> bool:
 
 
 def _check_first_half(res: Resource, fy: int, main: int | None) -> tuple[bool | None, int | None, str]:
-    start, end = thaidates.first_half(fy)
     want = f"ต้องครอบคลุม 1 ต.ค. {fy - 1} – 31 มี.ค. {fy} (รอบ 6 เดือนแรกของปีงบประมาณ {fy})"
     periods = thaidates.find_periods(" ".join([res.title, *res.headings]) + "\n" + res.body[:YEAR_WINDOW])
+    # Written dates beat a period inferred from "รอบ 6 เดือน" + a fiscal year.
+    periods = [p for p in periods if not p.inferred] or periods
     if any(p.is_first_half_of(fy) for p in periods):
         return True, fy, ""
     if periods:
         p = periods[0]
-        return False, p.fiscal_year, f"ช่วงเวลาของรายงานคือ {p.text} ซึ่งไม่ใช่รอบ 6 เดือนที่ประเมิน: {want}"
+        return False, p.fiscal_year, f"ช่วงเวลาของรายงานคือ {p.text} ({p.thai()}) ซึ่งไม่ใช่รอบ 6 เดือนที่ประเมิน: {want}"
     if main is not None and main != fy:
         return False, main, f"เป็นข้อมูลปี {main}: {want}"
     return False, main, f"ไม่ระบุช่วงเวลาของรายงาน: {want}"

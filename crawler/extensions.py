@@ -10,6 +10,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from crawler.items import FetchedResource
+from crawler.signals import OCR_PAGE
 
 
 class Progress:
@@ -28,6 +29,9 @@ class Progress:
         self.total_items = matcher.total if matcher else 0
         self.last = 0.0
         self.tty = sys.stderr.isatty()
+        #: The document being OCR'd: (name, pages done, pages).
+        self.ocr: tuple[str, int, int] | None = None
+        self.ocr_pages = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Progress:
@@ -44,7 +48,13 @@ class Progress:
         ext = cls(crawler, matcher)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.ocr_page, signal=OCR_PAGE)
         return ext
+
+    def ocr_page(self, url: str, done: int, total: int) -> None:
+        self.ocr = (url.rsplit("/", 1)[-1][:40], done, total)
+        self.ocr_pages += 1
+        self._maybe_print()
 
     def item_scraped(self, item: FetchedResource, spider) -> None:
         if item.error:
@@ -57,8 +67,12 @@ class Progress:
             title = item.extracted.title if item.extracted else ""
             heads = " ".join(item.extracted.headings) if item.extracted else ""
             self.found |= self.matcher.codes_named(" ".join((item.anchor, title, heads)))
+        self._maybe_print()
+
+    def _maybe_print(self) -> None:
+        """At most every ``interval`` seconds on a terminal, every 5 s into a log file."""
         now = time.monotonic()
-        if now - self.last >= self.interval:
+        if now - self.last >= (self.interval if self.tty else 5.0):
             self.last = now
             self._print()
 
@@ -70,8 +84,11 @@ class Progress:
         line = f"หน้าเว็บ {c['pages']} · เอกสาร {c['documents']} · อ่านไม่ได้ {c['errors']}"
         if self.total_items:
             line += f" · พบรายการ {len(self.found)}/{self.total_items}"
+        if self.ocr is not None:
+            name, done, total = self.ocr
+            line += f" · OCR {self.ocr_pages} หน้า ({name} {done}/{total})"
         if self.tty:
             sys.stderr.write("\r\033[K" + line + ("\n" if final else ""))
-        elif final or sum(c.values()) % 25 == 0:
+        else:
             sys.stderr.write(line + "\n")
         sys.stderr.flush()

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import hashlib
 import json
+import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from crawler.items import FetchedResource
+from crawler.signals import OCR_PAGE
 from oit import __version__, store
-from oit.extract import Extracted, extract
+from oit.extract import Extracted, extract_in_pool
 from oit.thai import clean, fold
+
+logger = logging.getLogger(__name__)
 
 NO_TEXT = "ไม่มีข้อความให้อ่าน อาจเป็นไฟล์สแกน (no text layer: scanned document?)"
 
@@ -28,7 +35,17 @@ def text_row(sha: str, ext: Extracted) -> dict:
         "text": text,
         "folded": fold(text),
         "pages": json.dumps(
-            [{"number": p.number, "method": p.method, "chars": p.chars} for p in ext.pages], ensure_ascii=False
+            [
+                {
+                    "number": p.number,
+                    "method": p.method,
+                    "chars": p.chars,
+                    "confidence": p.confidence,
+                    "quality": p.quality,
+                }
+                for p in ext.pages
+            ],
+            ensure_ascii=False,
         ),
         "methods": ",".join(sorted({p.method for p in ext.pages})),
         "features": json.dumps(ext.features, ensure_ascii=False),
@@ -55,6 +72,8 @@ class StorePipeline:
         self.db = None
         self.run_id = 0
         self.counts = {"pages": 0, "documents": 0, "errors": 0, "cached": 0}
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oit-extract")
+        self.in_flight: dict[str, asyncio.Future] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -79,6 +98,7 @@ class StorePipeline:
         spider.run_id = self.run_id
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
         if self.db is None:
             return
         partial_reason = ""
@@ -116,19 +136,66 @@ class StorePipeline:
         extra = {k.removeprefix("oit/").replace("/", "_"): v for k, v in stats.items() if k.startswith(wanted)}
         return {**self.counts, "run_totals": {k: v or 0 for k, v in totals.items()}, **extra}
 
-    def process_item(self, item: FetchedResource) -> FetchedResource:
+    def _ocr_pending(self, cached: dict) -> bool:
+        features = json.loads(cached.get("features") or "{}")
+        unread = features.get("pages_need_ocr", 0) - features.get("pages_ocr", 0) - features.get("pages_ocr_failed", 0)
+        return self.settings.getbool("OIT_OCR", True) and unread > 0
+
+    def _needs_worker(self, item: FetchedResource) -> bool:
+        """Documents, and HTML pages whose text is unusable or only in images, are extracted off the reactor."""
+        ext = item.extracted
+        if ext is None:
+            return True
+        return self.settings.getbool("OIT_OCR", True) and bool(
+            ext.features.get("unusable_text") or ext.features.get("text_in_images")
+        )
+
+    async def _extract(self, item: FetchedResource) -> Extracted:
+        """Extract in one worker thread (PyMuPDF is not thread-safe); Tesseract runs in its own processes."""
+        url = item.final_url or item.url
+        loop = asyncio.get_running_loop()
+
+        def on_page(done: int, total: int) -> None:
+            send = functools.partial(self.crawler.signals.send_catch_log, OCR_PAGE, url=url, done=done, total=total)
+            loop.call_soon_threadsafe(send)
+
+        job = functools.partial(
+            extract_in_pool,
+            item.body,
+            item.content_type,
+            url,
+            ocr=self.settings.getbool("OIT_OCR", True),
+            ocr_workers=self.settings.getint("OIT_OCR_WORKERS", 2),
+            max_pages=self.settings.getint("OIT_DOC_MAX_PAGES", 300),
+            deadline_s=self.settings.getfloat("OIT_DOC_TIMEOUT", 300.0),
+            max_bytes=self.settings.getint("OIT_DOC_MAX_MB", 100) * 1024 * 1024,
+            on_page=on_page,
+        )
+        try:
+            return await loop.run_in_executor(self.executor, job)
+        except Exception as exc:  # a broken file must not stop the crawl: record why
+            logger.exception("extraction failed for %s", url)
+            kind = item.kind if item.kind != "html" else "other"
+            return Extracted(kind=kind, error=f"อ่านไฟล์ไม่สำเร็จ (extraction failed: {type(exc).__name__}: {exc})")
+
+    async def process_item(self, item: FetchedResource) -> FetchedResource:
         sha = ""
         if item.body is not None:
             sha = hashlib.sha256(item.body).hexdigest()
             cached = store.cached_text(self.db, sha)
-            if cached is None:
-                ext = item.extracted or extract(
-                    item.body,
-                    item.content_type,
-                    item.final_url or item.url,
-                    max_pages=self.settings.getint("OIT_DOC_MAX_PAGES", 300),
-                )
-                store.save_text(self.db, text_row(sha, ext))
+            if cached is not None and self._ocr_pending(cached):
+                cached = None  # extracted earlier without OCR: read the scanned pages now
+            if cached is None and sha in self.in_flight:
+                await self.in_flight[sha]  # the same file under another URL: extract it once
+            elif cached is None:
+                done: asyncio.Future = asyncio.get_running_loop().create_future()
+                self.in_flight[sha] = done
+                try:
+                    ext = await self._extract(item) if self._needs_worker(item) else item.extracted
+                    store.save_text(self.db, text_row(sha, ext))
+                finally:
+                    done.set_result(None)
+                    self.in_flight.pop(sha, None)
             else:
                 self.counts["cached"] += 1
         error = item.error or ""

@@ -44,6 +44,9 @@ class CrawlOptions:
     obey_robots: bool = True
     progress: bool = True
     log_level: str = "ERROR"
+    #: Continue the newest unfinished run of the same unit instead of starting a new one.
+    resume: bool = False
+    #: Other Scrapy/oit settings (OIT_RENDER_JS, OIT_OCR, HTTPCACHE_ENABLED, OIT_OFFSITE_DOCUMENTS …).
     extra: dict = field(default_factory=dict)
 
 

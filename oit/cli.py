@@ -19,6 +19,7 @@ from checklist.catalog import (
     normalise_unit_type,
     resolve_catalog_path,
 )
+from crawler.resume import find_resumable_run
 from oit import __version__, store
 from oit.check import CheckError, CrawlOptions, crawl, current_fiscal_year, evaluate_run, preflight
 from oit.extract.cli import extract_command
@@ -115,7 +116,11 @@ def run_check(
     db_path = db_path or out_dir.parent / "oit.db"
     db_path.parent.mkdir(parents=True, exist_ok=True)
     db = store.open_db(db_path)
-    run_id = store.start_run(
+    resumed = find_resumable_run(db, home.url) if options.resume else None
+    if resumed is not None:
+        click.echo(f"oit: ตรวจต่อจากการตรวจครั้งที่ {resumed} (resuming run {resumed})", err=True)
+        options.extra.update({"OIT_RESUME": True})
+    run_id = resumed or store.start_run(
         db,
         unit_url=home.url,
         unit_type=unit_type,
@@ -188,6 +193,15 @@ def main() -> None:
     type=click.Path(path_type=Path),
     help="also write the ITAS answer sheet as FILE.csv and FILE.xlsx (always written in --out as itas-answer-sheet)",
 )
+@click.option("--resume", is_flag=True, help="ตรวจต่อจากครั้งที่ค้าง (continue the unit's unfinished run)")
+@click.option("--no-render", is_flag=True, help="do not render JavaScript pages with Chromium")
+@click.option("--no-ocr", is_flag=True, help="do not OCR scanned pages (faster; scans are reported unreadable)")
+@click.option("--no-cache", is_flag=True, help="do not use the HTTP cache of earlier runs")
+@click.option(
+    "--offsite-documents",
+    default="",
+    help="comma-separated hosts or URL globs whose documents may be fetched (e.g. drive.google.com)",
+)
 def check(
     url,
     year,
@@ -203,6 +217,11 @@ def check(
     quiet,
     verbose,
     answer_sheet,
+    resume,
+    no_render,
+    no_ocr,
+    no_cache,
+    offsite_documents,
 ):
     """ตรวจเว็บไซต์ URL — crawl a unit's website and predict its OIT score."""
     try:
@@ -215,6 +234,8 @@ def check(
         obey_robots=not ignore_robots,
         progress=not quiet,
         log_level="INFO" if verbose else "ERROR",
+        resume=resume,
+        extra=crawl_switches(no_render, no_ocr, no_cache, offsite_documents),
     )
     run_check(
         url,
@@ -228,6 +249,21 @@ def check(
         formats=tuple(f.strip() for f in formats.split(",")),
         answer_sheet=answer_sheet,
     )
+
+
+def crawl_switches(no_render: bool, no_ocr: bool, no_cache: bool, offsite_documents: str) -> dict:
+    """Crawler settings from the command's switches (only those the user changed)."""
+    extra: dict = {}
+    if no_render:
+        extra["OIT_RENDER_JS"] = False
+    if no_ocr:
+        extra["OIT_OCR"] = False
+    if no_cache:
+        extra["HTTPCACHE_ENABLED"] = False
+    hosts = [h.strip() for h in offsite_documents.split(",") if h.strip()]
+    if hosts:
+        extra["OIT_OFFSITE_DOCUMENTS"] = hosts
+    return extra
 
 
 @main.command()

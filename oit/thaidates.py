@@ -166,6 +166,12 @@ class Period:
     def months(self) -> int:
         return round(((self.end - self.start).days + 1) / 30.4375)
 
+    def thai(self) -> str:
+        """The period in Thai, e.g. "ต.ค. 2566 – มี.ค. 2567"."""
+        abbr = {m: a for m, _, a in _MONTHS}
+        start, end = self.start, self.end
+        return f"{abbr[start.month]} {start.year + BE_OFFSET} – {abbr[end.month]} {end.year + BE_OFFSET}"
+
     def is_first_half_of(self, fy: int) -> bool:
         """True for roughly October (fy-1) .. March (fy): the start may be in Sep-Nov of
         fy-1 and the end in Feb-Apr of fy (one month of slack either way)."""

@@ -96,3 +96,53 @@ def test_unit_name_from_homepage_titles():
     assert unit_name_from_title("หน้าหลัก - องค์การบริหารส่วนตำบลหนองบัวทอง") == "องค์การบริหารส่วนตำบลหนองบัวทอง"
     assert unit_name_from_title("เทศบาลตำบลดอนตูม | ประชุมประชาคมตำบล ปี 2566") == "เทศบาลตำบลดอนตูม"
     assert unit_name_from_title("Home | โรงพยาบาลพิชัย") == "โรงพยาบาลพิชัย"
+
+
+def test_resume_continues_the_unfinished_run(tmp_path):
+    from tests.helpers import run_oit
+
+    site = tmp_path / "site"
+    (site / "news").mkdir(parents=True)
+    links = "".join(f"<a href='/news/{i}.html'>ข่าวประชาสัมพันธ์ {i}</a>\n" for i in range(30))
+    (site / "index.html").write_text(f"<html><body>{links}</body></html>", encoding="utf-8")
+    for i in range(30):
+        (site / "news" / f"{i}.html").write_text(f"<html><body>ข่าวที่ {i} 1 ม.ค. 2567</body></html>", encoding="utf-8")
+    db = tmp_path / "x.db"
+    with serve_directory(site) as base:
+        first = run_oit(
+            "check",
+            base,
+            "--year",
+            "2567",
+            "--db",
+            str(db),
+            "--out",
+            str(tmp_path / "a"),
+            "--json",
+            str(tmp_path / "a.json"),
+            "--max-pages",
+            "8",
+            "--quiet",
+        )
+        assert first.returncode == 0, first.stderr[-2000:]
+        assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["run"]["partial"] is True
+        again = run_oit(
+            "check",
+            base,
+            "--year",
+            "2567",
+            "--db",
+            str(db),
+            "--out",
+            str(tmp_path / "b"),
+            "--json",
+            str(tmp_path / "b.json"),
+            "--resume",
+            "--quiet",
+        )
+    assert again.returncode == 0, again.stderr[-2000:]
+    report = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    first_report = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    assert report["run"]["id"] == first_report["run"]["id"]
+    assert report["run"]["partial"] is False
+    assert report["stats"]["pages"] == 31

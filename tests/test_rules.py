@@ -252,3 +252,18 @@ def test_element_overrides_replace_by_id_and_reject_unknown_ids() -> None:
     data["variants"] = {"lao": {"element_overrides": [{"id": "nope", "label": "x", "any": ["x"]}]}}
     with pytest.raises(ValueError, match="nope"):
         Item.model_validate(data).for_unit_type("lao")
+
+
+def test_written_period_beats_one_inferred_from_the_fiscal_year():
+    from checklist.catalog import catalog_for_year
+    from checklist.rules import evaluate
+    from tests.test_rules_items import resource
+
+    item = catalog_for_year(2566).item("O12")
+    text = (
+        "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณ รอบ 6 เดือน ประจำปีงบประมาณ พ.ศ. 2566\n"
+        "ผลการดำเนินงานโครงการ งบประมาณ เบิกจ่าย ระหว่างเดือนเมษายน 2566 – กันยายน 2566"
+    )
+    out = evaluate(item, resource(text), 2566)
+    assert out.year_ok is False
+    assert "เม.ย. 2566 – ก.ย. 2566" in out.year_note

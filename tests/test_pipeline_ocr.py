@@ -1,0 +1,59 @@
+"""A scanned PDF met while crawling is OCR'd by the store pipeline and judged like any other document."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+import sqlite_utils
+
+from oit.serve import serve_directory
+from oit.sitegen.docforms import make_scan
+from oit.sitegen.pdfdoc import render_pdf
+from oit.thai import Folded
+from tests.helpers import run_oit
+
+pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+
+RISK = (
+    "<h1>รายงานการประเมินความเสี่ยงการทุจริตและประพฤติมิชอบ</h1>"
+    "<h2>ประจำปีงบประมาณ พ.ศ. 2567</h2>"
+    "<p>องค์การบริหารส่วนตำบลทดสอบ ได้ประเมินความเสี่ยงการทุจริตในการจัดซื้อจัดจ้าง "
+    "และการใช้ทรัพย์สินของทางราชการ</p>"
+)
+
+
+def test_scanned_document_is_read_by_ocr_during_the_crawl(tmp_path):
+    site = tmp_path / "site"
+    (site / "files").mkdir(parents=True)
+    render_pdf(RISK, site / "files" / "risk.pdf", "ประเมินความเสี่ยง", "2024-01-15")
+    make_scan(site / "files" / "risk.pdf", "seed")
+    (site / "index.html").write_text(
+        "<html><head><meta charset='utf-8'><title>อบต.ทดสอบ</title></head><body>"
+        "<a href='/files/risk.pdf'>การประเมินความเสี่ยงการทุจริต ปี 2567</a></body></html>",
+        encoding="utf-8",
+    )
+    db = tmp_path / "x.db"
+    with serve_directory(site) as base:
+        result = run_oit(
+            "check",
+            base,
+            "--year",
+            "2567",
+            "--db",
+            str(db),
+            "--out",
+            str(tmp_path / "r"),
+            "--json",
+            str(tmp_path / "r.json"),
+            "--quiet",
+        )
+    assert result.returncode == 0, result.stderr[-2000:]
+    row = next(iter(sqlite_utils.Database(db).query("select * from documents")))
+    assert "ocr" in row["methods"]
+    assert Folded(row["text"]).contains("ประเมินความเสี่ยงการทุจริต")
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["unreadable"] == []
+    o34 = next(it for it in report["items"] if it["code"] == "O34")
+    assert o34["status"] in ("pass", "partial") and o34["evidence"][0]["url"].endswith("risk.pdf")
