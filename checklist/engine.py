@@ -236,14 +236,18 @@ def _is_dead(res: Resource) -> bool:
     return res.status >= 400 or (res.status == 0 and bool(res.error))
 
 
-def _dead_links_of_containers(cands: list[Candidate], ctx: _Context) -> list[Resource]:
+def _dead_links_of_containers(item: Item, cands: list[Candidate], ctx: _Context) -> list[Resource]:
+    """Dead links on the item's own list pages (a title and a download link that answers 404)."""
     out = []
     for c in cands:
         if not c.container:
             continue
         for link in ctx.site.outlinks.get(c.res.url, []):
             target = ctx.site.get(link.dst)
-            if target is not None and _is_dead(target) and target not in out:
+            if target is None or not _is_dead(target) or target in out:
+                continue
+            named = any(term_in(ctx.link_name(link), t) for t in item.terms)
+            if named or c.res.url in ctx.ita_urls.get(item.code, []) or "name" in " ".join(c.reasons):
                 out.append(target)
     return out
 
@@ -358,7 +362,7 @@ def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
             result.notes.append(msg)
     if result.status == "fail":
         unreadable = [c.res for c in cands if not c.res.readable and not c.container]
-        dead = [r for r in unreadable if _is_dead(r)] + _dead_links_of_containers(cands, ctx)
+        dead = [r for r in unreadable if _is_dead(r)] + _dead_links_of_containers(item, cands, ctx)
         undecodable = [r for r in unreadable if not _is_dead(r)]
         if undecodable:
             result.status = "unknown"

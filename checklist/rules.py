@@ -18,6 +18,8 @@ from oit.thai import Folded, to_arabic_digits
 
 #: How much of a document the year rules read (titles and first pages carry the year).
 YEAR_WINDOW = 6000
+#: A main year further back than this is taken as unreadable rather than as the document's year.
+PLAUSIBLE_YEARS = 15
 
 
 @dataclass
@@ -136,6 +138,8 @@ def check_year(rule: YearRule, res: Resource, fy: int) -> tuple[bool | None, int
     head = res.body[:YEAR_WINDOW]
     title = " ".join([res.title, *res.headings, *res.anchors[:3]])
     main = thaidates.main_fiscal_year(head, title=title)
+    if main is not None and main < fy - PLAUSIBLE_YEARS:
+        main = None  # OCR misreads Thai digits (๖ as ๒: "๒๕๒๒"): a year that old is not evidence of anything
     mentions = thaidates.find_years(title + "\n" + head)
     mentioned = {m.year for m in mentions}
     # A multi-year plan ("พ.ศ. 2566-2570") is about every year it covers.

@@ -114,11 +114,8 @@ class SiteData:
 
     @cached_property
     def link_lists(self) -> set[str]:
-        """Pages whose own text is little more than links to documents, other sites or dead ends.
-
-        Such a page (a menu page, an item page holding only a title and a download link) is not
-        evidence itself: what it links to is.
-        """
+        """Pages whose own text is little more than links to documents, other sites or dead ends (an item
+        page holding only a title and a download link): not evidence themselves, what they link to is."""
         out = set()
         for res in self.resources.values():
             if res.is_document or not res.readable:
@@ -130,9 +127,7 @@ class SiteData:
             ]
             if not leads_out:
                 continue
-            body = fold(res.body)
-            link_chars = sum(len(t) for t in {fold(lk.text) for lk in links} if t and t in body)
-            if len(body) - link_chars - len(fold(res.title)) < LINK_LIST_OWN_TEXT:
+            if _own_text_chars(res, links) < LINK_LIST_OWN_TEXT:
                 out.add(res.url)
         return out
 
@@ -167,6 +162,27 @@ class SiteData:
         if path is None:
             return "ไม่พบทางเข้าจากหน้าแรก"
         return " › ".join(["หน้าแรก", *[" ".join(p.split())[:60] for p in path]])
+
+
+def _own_text_chars(res: Resource, links: list[Link]) -> int:
+    """Folded characters of a page's own text: without its title, headings and the texts of its links.
+
+    Whole lines equal to a link text go (menus); long link texts inside a line go too (download tables:
+    "1 แผนการดำเนินงาน ประจำปี 2566 ดาวน์โหลด"), short ones stay ("No Gift" inside a paragraph).
+    """
+    texts = {fold(lk.text) for lk in links}
+    not_own = texts | {fold(res.title), *(fold(h) for h in res.headings)}
+    long_texts = sorted((t for t in texts if len(t) >= 10), key=len, reverse=True)
+    own = 0
+    for line in res.body.splitlines():
+        key = fold(line)
+        if not key or key in not_own:
+            continue
+        for t in long_texts:
+            if t in key:
+                key = key.replace(t, "")
+        own += len(key)
+    return own
 
 
 def load_site(db: sqlite_utils.Database, run_id: int) -> SiteData:

@@ -154,6 +154,8 @@ class UnitSiteSpider(scrapy.Spider):
             reason = render.needs_rendering(
                 response.body, ext, self.settings.getint("OIT_RENDER_MIN_TEXT", 400)
             )
+            if not reason and response.meta.get("depth", 0) == 0 and render.SCRIPT_TAG.search(response.body):
+                reason = "homepage"  # menus are site-wide: one rendering of the homepage finds script-built ones
             if reason:
                 request = self._render_request(response, reason)
                 if request is not None:
@@ -166,12 +168,15 @@ class UnitSiteSpider(scrapy.Spider):
         page = response.meta.pop("playwright_page", None)
         if page is not None:
             await self.contexts.release(page, response.meta.get("playwright_context", ""))
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or "text/html"
+        # The DOM comes back as text: decode it as Scrapy did and hand it on as UTF-8, whatever the
+        # server's charset (a TIS-620 page must not be decoded twice).
+        body = response.text.encode("utf-8")
+        content_type = "text/html; charset=utf-8"
         base = self._resource(response, content_type, "html")
         base.url = response.meta.get("oit_url", base.url)
-        base.body = response.body
+        base.body = body
         base.rendered = response.meta.get("oit_render", "rendered")
-        ext = extract(response.body, content_type, response.url)
+        ext = extract(body, content_type, response.url)
         for item in self._page(response, base, ext):
             yield item
 
