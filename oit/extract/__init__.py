@@ -304,8 +304,8 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 HTML_IMAGE_ONLY_CHARS = 100
 
 
-def _legacy_ext(body: bytes, content_type: str, url: str) -> str | None:
-    """"doc", "xls", "ppt" or "rtf" when the body is a legacy Office/RTF file, else None."""
+def _legacy_guess(body: bytes, content_type: str, url: str) -> str:
+    """The file's extension, or the legacy Office/RTF kind its content type or first bytes suggest."""
     path = unquote(urlsplit(url.strip()).path).lower()
     ext = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
     ct = content_type.lower()
@@ -318,6 +318,12 @@ def _legacy_ext(body: bytes, content_type: str, url: str) -> str | None:
             ext = "ppt"
         elif "rtf" in ct or body.startswith(b"{\\rtf"):
             ext = "rtf"
+    return ext
+
+
+def _legacy_ext(body: bytes, content_type: str, url: str) -> str | None:
+    """"doc", "xls", "ppt" or "rtf" when the body is a legacy Office/RTF file, else None."""
+    ext = _legacy_guess(body, content_type, url)
     if ext not in _LEGACY:
         return None
     if ext == "rtf" and not body.lstrip()[:5].lower().startswith(b"{\\rtf"):
@@ -332,18 +338,7 @@ def _legacy_ext(body: bytes, content_type: str, url: str) -> str | None:
 def _unsupported(body: bytes, content_type: str, url: str) -> Extracted:
     if not body:
         return Extracted(kind="other", error="ไฟล์ว่างเปล่า (empty body)")
-    path = unquote(urlsplit(url.strip()).path).lower()
-    ext = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
-    ct = content_type.lower()
-    if ext not in _LEGACY:
-        if "msword" in ct:
-            ext = "doc"
-        elif "ms-excel" in ct:
-            ext = "xls"
-        elif "ms-powerpoint" in ct:
-            ext = "ppt"
-        elif "rtf" in ct or body.startswith(b"{\\rtf"):
-            ext = "rtf"
+    ext = _legacy_guess(body, content_type, url)
     if ext in _LEGACY:
         return Extracted(kind="other", error=f"ไฟล์ {_LEGACY[ext]} รูปแบบเก่ายังไม่รองรับ (legacy .{ext})")
     if body.startswith(b"PK\x03\x04"):
