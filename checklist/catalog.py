@@ -270,6 +270,9 @@ class Catalog(Strict):
     def sub_indicator_names(self) -> dict[str, str]:
         return {s.code: s.name for s in self.sub_indicators}
 
+    def indicator_names(self) -> dict[str, str]:
+        return {i.code: i.name for i in self.indicators}
+
 
 class CatalogError(ValueError):
     """A catalog file that cannot be read or does not validate; the message names the file."""

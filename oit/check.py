@@ -178,6 +178,7 @@ def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fisca
     }
     settings = json.loads(run.get("settings") or "{}")
     settings["sub_indicator_names"] = catalog.sub_indicator_names()
+    settings["indicator_names"] = catalog.indicator_names()
     finished = store.now_iso()
     partial_reason = run.get("partial_reason") or ""
     store.update_run(
@@ -211,6 +212,7 @@ def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fisca
         unreadable=unreadable_of(resources),
         stats=stats,
         sub_indicator_names=catalog.sub_indicator_names(),
+        indicator_names=catalog.indicator_names(),
         warnings=json.loads(run.get("warnings") or "[]"),
         tool_version=__version__,
     )

@@ -108,6 +108,8 @@ class Report:
     stats: dict[str, int] = field(default_factory=dict)
     #: Sub-indicator code -> Thai name, for grouping in reports.
     sub_indicator_names: dict[str, str] = field(default_factory=dict)
+    #: Indicator code -> Thai name ("9" -> "การเปิดเผยข้อมูล").
+    indicator_names: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     tool_version: str = ""
 

@@ -373,6 +373,7 @@ def load_report(db: sqlite_utils.Database, run_id: int | None = None) -> Report:
         ],
         stats=json.loads(run["stats"] or "{}"),
         sub_indicator_names=settings.get("sub_indicator_names", {}),
+        indicator_names=settings.get("indicator_names", {}),
         warnings=json.loads(run["warnings"] or "[]"),
         tool_version=run["tool_version"] or "",
     )

@@ -113,7 +113,10 @@ def context(report: Report) -> dict[str, Any]:
         "unit_type_th": UNIT_TYPE_TH.get(report.unit_type, report.unit_type),
         "catalog_confidence_th": CONFIDENCE_TH.get(report.catalog_confidence, report.catalog_confidence),
         "catalog_remark": CATALOG_REMARK_TH.get(report.catalog_confidence, ""),
-        "indicators": sorted(data["score"]["indicators"].items(), key=lambda kv: natural_key(kv[0])),
+        "indicators": sorted(
+            ((k, data["indicator_names"].get(k, ""), v) for k, v in data["score"]["indicators"].items()),
+            key=lambda t: natural_key(t[0]),
+        ),
         "sub_indicators": sorted(
             ((k, sub_names.get(k, ""), v) for k, v in data["score"]["sub_indicators"].items()),
             key=lambda t: natural_key(t[0]),

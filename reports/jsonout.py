@@ -100,6 +100,7 @@ def report_to_json_dict(report: Report) -> dict[str, Any]:
         },
         "band": {"name": sc.band, "note": sc.band_note},
         "sub_indicator_names": dict(report.sub_indicator_names),
+        "indicator_names": dict(report.indicator_names),
         "items": [_item(it) for it in report.items],
         "fixes": [_fix(report, code) for code in report.fixes],
         "unreadable": [{"url": u.url, "reason": u.reason} for u in report.unreadable],
@@ -175,6 +176,7 @@ def report_from_json_dict(data: dict[str, Any]) -> Report:
         unreadable=[Unreadable(url=u["url"], reason=u["reason"]) for u in data.get("unreadable", [])],
         stats=dict(data.get("stats", {})),
         sub_indicator_names=dict(data.get("sub_indicator_names", {})),
+        indicator_names=dict(data.get("indicator_names", {})),
         warnings=list(data.get("warnings", [])),
         tool_version=data.get("tool_version", ""),
     )

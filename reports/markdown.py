@@ -66,7 +66,7 @@ def _score(r: dict[str, Any], ctx: dict[str, Any]) -> list[str]:
         "| ตัวชี้วัด | คะแนน | |",
         "|---|---:|---|",
     ]
-    out += [f"| ตัวชี้วัดที่ {esc(c)} | {v:.2f} | `{_bar(v)}` |" for c, v in ctx["indicators"]]
+    out += [f"| ตัวชี้วัดที่ {esc(c)} {esc(n)} | {v:.2f} | `{_bar(v)}` |" for c, n, v in ctx["indicators"]]
     out += [f"| {esc(c)} {esc(n)} | {v:.2f} | `{_bar(v)}` |" for c, n, v in ctx["sub_indicators"]]
     s = r["summary"]
     out += ["", f"## สรุปผล {s['items_total']} ข้อ", ""]

@@ -83,6 +83,7 @@ def test_reports_are_written_in_every_format(demo_site):
     assert {".html", ".json", ".md", ".csv"} <= names
     html = next(report_dir.glob("*.html")).read_text(encoding="utf-8")
     assert "คะแนน" in html and demo_site.report["fixes"][0]["code"] in html
+    assert "ตัวชี้วัดที่ 10 การป้องกันการทุจริต" in html
 
 
 def test_report_is_rebuilt_from_the_store_alone(demo_site, tmp_path):
