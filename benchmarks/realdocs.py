@@ -17,8 +17,6 @@ from oit.extract import Extracted
 from oit.thai import FUZZY_TOLERANCE, Folded, fuzzy_contains
 
 REALDOCS = Path(os.environ.get("OIT_REALDOCS", Path(__file__).resolve().parents[2] / "shared" / "realdocs"))
-if not REALDOCS.exists():
-    REALDOCS = Path("/work/shared/realdocs")
 
 #: Pages the group-A phrases were read from (MANIFEST per-file notes); page 1 otherwise.
 PHRASE_PAGES: dict[str, tuple[int, ...]] = {

@@ -1,7 +1,7 @@
 """Thai text normalisation shared by every matcher.
 
 Text extracted from Thai government PDFs and web pages is damaged in a few recurring ways
-(see ``/work/shared/realdocs/MANIFEST.md``): Private Use Area code points for tone marks,
+(see ``../shared/realdocs/MANIFEST.md``): Private Use Area code points for tone marks,
 decomposed or lost sara am, spaces inside words, tone marks in the wrong order or dropped,
 zero-width characters, and Thai and Arabic digits used interchangeably.
 

@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - fallback while oit.thai is not there
         return _TONES.sub("", text).lower()
 
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 CATALOG_DIR_FILE = Path(__file__).resolve().parents[1] / "checklist" / "catalogs" / "nacc-2567.yaml"
 FULL_YEARS = (2565, 2566, 2567)
 ALL_YEARS = (2565, 2566, 2567, 2568, 2569)

@@ -11,7 +11,7 @@ import pytest
 
 from oit.extract import Extracted, extract, is_document_url, sniff_kind
 
-REALDOCS = Path("/work/shared/realdocs")
+REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
 FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

@@ -18,7 +18,7 @@ from oit.thai import (
     to_thai_digits,
 )
 
-REALDOCS = Path("/work/shared/realdocs")
+REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
 
 # (damaged text as extracted, what the page shows) -- from /work/shared/realdocs/MANIFEST.md
 DAMAGED = [

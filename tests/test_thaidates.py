@@ -22,7 +22,7 @@ from oit.thaidates import (
     parse_date,
 )
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 @pytest.mark.parametrize(("raw", "be"), [(67, 2567), (99, 2599), (2024, 2567), (1999, 2542), (2567, 2567)])
