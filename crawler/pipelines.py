@@ -180,6 +180,7 @@ class StorePipeline:
 
     async def process_item(self, item: FetchedResource) -> FetchedResource:
         sha = ""
+        text_error = ""
         if item.body is not None:
             sha = hashlib.sha256(item.body).hexdigest()
             cached = store.cached_text(self.db, sha)
@@ -187,21 +188,22 @@ class StorePipeline:
                 cached = None  # extracted earlier without OCR: read the scanned pages now
             if cached is None and sha in self.in_flight:
                 await self.in_flight[sha]  # the same file under another URL: extract it once
+                text_error = (store.cached_text(self.db, sha) or {}).get("error") or ""
             elif cached is None:
                 done: asyncio.Future = asyncio.get_running_loop().create_future()
                 self.in_flight[sha] = done
                 try:
                     ext = await self._extract(item) if self._needs_worker(item) else item.extracted
-                    store.save_text(self.db, text_row(sha, ext))
+                    row = text_row(sha, ext)
+                    store.save_text(self.db, row)
+                    text_error = row["error"]
                 finally:
                     done.set_result(None)
                     self.in_flight.pop(sha, None)
             else:
                 self.counts["cached"] += 1
-        error = item.error or ""
-        if not error and sha:
-            row = store.cached_text(self.db, sha)
-            error = row["error"] or "" if row else ""
+                text_error = cached["error"] or ""
+        error = item.error or text_error
         store.save_resource(
             self.db,
             {
