@@ -35,6 +35,16 @@ def run_oit(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
     )
 
 
+def check_report(base_url: str, work: Path, name: str, *extra: str, year: str = "2567") -> dict:
+    """``oit check`` of ``base_url`` into ``work`` (store ``work/x.db``); returns the JSON report ``name``."""
+    result = run_oit(
+        "check", base_url, "--year", year, "--db", str(work / "x.db"), "--out", str(work / name),
+        "--json", str(work / f"{name}.json"), "--quiet", *extra,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads((work / f"{name}.json").read_text(encoding="utf-8"))
+
+
 class CheckedSite:
     """A generated site, its ground truth, and the report of an ``oit check`` on it."""
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import socket
 
 import pytest
 
 from oit.serve import serve_directory
-from tests.helpers import run_oit
+from tests.helpers import check_report, run_oit
 
 
 def _free_port() -> int:
@@ -66,23 +65,7 @@ def test_capped_crawl_still_reports_and_is_marked_partial(tmp_path, cap):
 
     build_site(DEMO_SPEC, tmp_path / "site")
     with serve_directory(tmp_path / "site") as base:
-        result = run_oit(
-            "check",
-            base,
-            "--year",
-            "2567",
-            "--max-pages",
-            str(cap),
-            "--db",
-            str(tmp_path / "x.db"),
-            "--out",
-            str(tmp_path / "r"),
-            "--json",
-            str(tmp_path / "r.json"),
-            "--quiet",
-        )
-    assert result.returncode == 0, result.stderr[-2000:]
-    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+        report = check_report(base, tmp_path, "r", "--max-pages", str(cap))
     assert report["run"]["partial"] is True
     assert report["run"]["partial_reason"]
     assert report["stats"]["pages"] + report["stats"]["documents"] <= cap

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
@@ -12,7 +11,7 @@ from oit.serve import serve_directory
 from oit.sitegen.docforms import make_scan
 from oit.sitegen.pdfdoc import render_pdf
 from oit.thai import Folded
-from tests.helpers import run_oit
+from tests.helpers import check_report
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
 
@@ -34,26 +33,11 @@ def test_scanned_document_is_read_by_ocr_during_the_crawl(tmp_path):
         "<a href='/files/risk.pdf'>การประเมินความเสี่ยงการทุจริต ปี 2567</a></body></html>",
         encoding="utf-8",
     )
-    db = tmp_path / "x.db"
     with serve_directory(site) as base:
-        result = run_oit(
-            "check",
-            base,
-            "--year",
-            "2567",
-            "--db",
-            str(db),
-            "--out",
-            str(tmp_path / "r"),
-            "--json",
-            str(tmp_path / "r.json"),
-            "--quiet",
-        )
-    assert result.returncode == 0, result.stderr[-2000:]
-    row = next(iter(sqlite_utils.Database(db).query("select * from documents")))
+        report = check_report(base, tmp_path, "r")
+    row = next(iter(sqlite_utils.Database(tmp_path / "x.db").query("select * from documents")))
     assert "ocr" in row["methods"]
     assert Folded(row["text"]).contains("ประเมินความเสี่ยงการทุจริต")
-    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert report["unreadable"] == []
     o34 = next(it for it in report["items"] if it["code"] == "O34")
     assert o34["status"] in ("pass", "partial") and o34["evidence"][0]["url"].endswith("risk.pdf")
