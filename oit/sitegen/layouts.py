@@ -136,9 +136,12 @@ class Layout:
             rows.append(f"<tr><td>{code}</td><td>{ITEM_NAMES[code]}</td><td>{link}</td></tr>")
         return "<table><tr><th>ข้อ</th><th>ข้อมูล</th><th>ลิงก์</th></tr>" + "".join(rows) + "</table>"
 
+    #: Where the layout puts its ITA index page ("" for none).
+    ita = ""
+
     @property
     def ita_url(self) -> str | None:
-        return None
+        return self.ita if self.ita and self.c.spec.ita_index else None
 
     # shared helpers
     def fix(self, body: str) -> str:
@@ -218,10 +221,6 @@ class LaoCmsLayout(Layout):
             p.url = f"/public/list/data/detail/id/{next(detail)}/"
         for d in self.m.archive:
             d.path = f"/upload/files/{d.date[:4]}/{d.date[4:6]}/{self.doc_hash(d)}.{d.fmt}"
-
-    @property
-    def ita_url(self) -> str | None:
-        return self.ita if self.c.spec.ita_index else None
 
     def section_link(self, key: str) -> str:
         return self.menu[key]
@@ -324,15 +323,13 @@ class StaticLayout(Layout):
     name = "static"
     img = "/images"
 
+    ita = "/ita.html"
+
     def section_url(self, key: str) -> str:
         return "/index.html" if key == "home" else f"/{key}.html"
 
     def section_link(self, key: str) -> str:
         return self.section_url(key)
-
-    @property
-    def ita_url(self) -> str | None:
-        return "/ita.html" if self.c.spec.ita_index else None
 
     def nav_tree(self) -> list[jsmenu.NavEntry]:
         tree: list[jsmenu.NavEntry] = [("หน้าแรก", "/index.html", [])]

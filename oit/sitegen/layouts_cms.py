@@ -78,10 +78,6 @@ class FilesModuleLayout(Layout):
             return self.q("download", file_id)
         return f"/datafiles/{d.date[:4]}/{self.doc_hash(d)}.{d.fmt}"
 
-    @property
-    def ita_url(self) -> str | None:
-        return self.ita if self.c.spec.ita_index else None
-
     def section_link(self, key: str) -> str:
         return self.menu[key]
 
@@ -204,10 +200,6 @@ class WordPressLayout(Layout):
             path = f"{base}-{n}.{d.fmt}"
         seen.add(path)
         return path
-
-    @property
-    def ita_url(self) -> str | None:
-        return self.ita if self.c.spec.ita_index else None
 
     def section_link(self, key: str) -> str:
         return self.sections[key]
