@@ -8,11 +8,11 @@ items that pass (answering มี for an item that fails scores nothing and may 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from oit.model import STATUS_TH, Evidence, ItemResult, Report
 
-from .csvout import _cell, _to_csv
+from .csvout import _to_csv
+from .safety import csv_cell, safe_href, set_xlsx_cell, url_host
 
 ANSWER_YES, ANSWER_NO = "มี", "ไม่มี"
 #: Column key → Thai header (CSV and XLSX), and the XLSX column width in characters.
@@ -40,8 +40,7 @@ def _where(ev: Evidence) -> str:
     if ev.kind == "document" and ev.title and ev.title not in where:
         where = f"{where} (เอกสาร: {ev.title[:80]})" if where else f"เอกสาร: {ev.title[:80]}"
     if ev.offsite:
-        host = urlsplit(ev.url).hostname or ""
-        where = f"{where} – ลิงก์ไปยังเว็บไซต์อื่น ({host})"
+        where = f"{where} – ลิงก์ไปยังเว็บไซต์อื่น ({url_host(ev.url)})"
     return where
 
 
@@ -79,7 +78,7 @@ def answer_sheet_rows(report: Report) -> list[dict]:
 def render_answer_sheet_csv(report: Report) -> str:
     """CSV text with a Thai header row; starts with a BOM (Excel)."""
     headers = {key: head for key, (head, _) in COLUMNS.items()}
-    rows = [{headers[k]: _cell(v) for k, v in row.items()} for row in answer_sheet_rows(report)]
+    rows = [{headers[k]: csv_cell(v) for k, v in row.items()} for row in answer_sheet_rows(report)]
     return _to_csv(tuple(headers.values()), rows)
 
 
@@ -105,16 +104,13 @@ def write_answer_sheet_xlsx(report: Report, path: Path) -> Path:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(vertical="center", wrap_text=True)
-    for row in answer_sheet_rows(report):
-        ws.append([""] * len(keys))
-        r = ws.max_row
+    for r, row in enumerate(answer_sheet_rows(report), 2):
         for c, key in enumerate(keys, 1):
             cell = ws.cell(row=r, column=c)
-            cell.value = row[key]
-            cell.data_type = "s"  # never a formula, whatever the text starts with
+            set_xlsx_cell(cell, row[key])  # a string, never a formula, whatever the text starts with
             cell.alignment = Alignment(vertical="top", wrap_text=key in ("name", "where", "note"))
-            if key == "url" and row[key].startswith(("http://", "https://")):
-                cell.hyperlink = row[key]
+            if key == "url" and (link := safe_href(row[key])):
+                cell.hyperlink = link
                 cell.font = Font(color="0563C1", underline="single")
             if key == "answer":
                 cell.font = Font(bold=True, color="006100" if row[key] == ANSWER_YES else "9C0006")
@@ -123,16 +119,17 @@ def write_answer_sheet_xlsx(report: Report, path: Path) -> Path:
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     info = wb.create_sheet("ข้อมูลการตรวจ")
-    for label, value in (
+    about = (
         ("หน่วยงาน", report.unit_name),
         ("เว็บไซต์หลัก", report.url),
         ("ปีงบประมาณ", str(report.fiscal_year)),
         ("แคตตาล็อก", f"{report.catalog_id} v{report.catalog_version} (ความเชื่อมั่น {report.catalog_confidence})"),
         ("ตรวจเมื่อ", report.finished or report.started),
         ("หมายเหตุ", "ตอบ มี เฉพาะข้อที่ผลตรวจผ่าน; URL ต้องอยู่บนเว็บไซต์หลักของหน่วยงาน"),
-    ):
-        info.append([label, value])
-        info.cell(row=info.max_row, column=2).data_type = "s"
+    )
+    for r, (label, value) in enumerate(about, 1):
+        set_xlsx_cell(info.cell(row=r, column=1), label)
+        set_xlsx_cell(info.cell(row=r, column=2), value)
     info.column_dimensions["A"].width = 16
     info.column_dimensions["B"].width = 80
     path = Path(path)

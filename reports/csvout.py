@@ -7,6 +7,8 @@ import io
 
 from oit.model import STATUS_TH, Report
 
+from .safety import csv_cell
+
 BOM = "\ufeff"
 ITEM_COLUMNS = (
     "code",
@@ -23,12 +25,6 @@ ITEM_COLUMNS = (
 )
 
 
-def _cell(value: object) -> str:
-    """Text cell, with a leading quote if Excel would read it as a formula (CSV injection)."""
-    s = str(value)
-    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
-
-
 def _to_csv(columns: tuple[str, ...], rows: list[dict]) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
@@ -43,17 +39,17 @@ def item_rows(report: Report) -> list[dict]:
         ev = it.evidence[0] if it.evidence else None
         rows.append(
             {
-                "code": _cell(it.code),
-                "name": _cell(it.name),
-                "sub_indicator": _cell(it.sub_indicator),
+                "code": csv_cell(it.code),
+                "name": csv_cell(it.name),
+                "sub_indicator": csv_cell(it.sub_indicator),
                 "status": it.status,
                 "status_th": STATUS_TH.get(it.status, it.status),
                 "confidence": f"{it.confidence:.2f}",
                 "gain": f"{it.gain:.2f}",
-                "evidence_url": _cell(ev.url) if ev else "",
-                "evidence_where": _cell(ev.where) if ev else "",
-                "missing": _cell(" | ".join(it.missing)),
-                "fix": _cell(it.fix),
+                "evidence_url": csv_cell(ev.url) if ev else "",
+                "evidence_where": csv_cell(ev.where) if ev else "",
+                "missing": csv_cell(" | ".join(it.missing)),
+                "fix": csv_cell(it.fix),
             }
         )
     return rows
