@@ -6,13 +6,13 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from oit.model import STATUS_TH, Report
 
 from .jsonout import natural_key, report_to_json_dict
+from .safety import safe_href
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -54,11 +54,6 @@ def when(s: str) -> str:
         return s
 
 
-def href(url: str) -> str | None:
-    """The URL if it is safe to link to (http/https), else None (shown as text only)."""
-    return url if urlsplit(url).scheme.lower() in ("http", "https") else None
-
-
 @cache
 def _env() -> Environment:
     env = Environment(
@@ -69,7 +64,7 @@ def _env() -> Environment:
     )
     env.filters.update(num=_num, pct=_pct, width=_width, when=when)
     env.globals.update(
-        href=href,
+        href=safe_href,
         STATUS_TH=STATUS_TH,
         STATUS_ICON=STATUS_ICON,
         CONFIDENCE_TH=CONFIDENCE_TH,

@@ -6,9 +6,12 @@ from typing import Any
 
 from oit.model import STATUS_TH, Report
 
-from .html import CATALOG_REMARK_TH, CONFIDENCE_TH, UNIT_TYPE_TH, context, href, when
+from .html import CATALOG_REMARK_TH, CONFIDENCE_TH, UNIT_TYPE_TH, context, when
+from .safety import safe_href
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+#: Percent-encoded in a link destination ``<…>``: what would end it, escape in it or split a table cell.
+_DEST_ESCAPE = str.maketrans({c: f"%{ord(c):02X}" for c in " <>\\|"})
 BAR_CELLS = 20
 
 
@@ -19,10 +22,10 @@ def esc(text: object) -> str:
 
 def mlink(url: str, text: str = "") -> str:
     """A Markdown link for http(s) URLs; other URLs (javascript: …) as plain text."""
-    if href(url) is None:
+    link = safe_href(url)
+    if link is None:
         return esc(text or url) + (f" ({esc(url)})" if text else "")
-    dest = url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
-    return f"[{esc(text or url)}](<{dest}>)"
+    return f"[{esc(text or link)}](<{link.translate(_DEST_ESCAPE)}>)"
 
 
 def _bar(value: float) -> str:
