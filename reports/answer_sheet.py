@@ -12,7 +12,7 @@ from pathlib import Path
 from oit.model import STATUS_TH, Evidence, ItemResult, Report
 
 from .csvout import _to_csv
-from .safety import csv_cell, safe_href, set_xlsx_cell, url_host
+from .safety import csv_cell, encodable, safe_href, set_xlsx_cell, url_host
 
 ANSWER_YES, ANSWER_NO = "มี", "ไม่มี"
 #: Column key → Thai header (CSV and XLSX), and the XLSX column width in characters.
@@ -79,7 +79,7 @@ def render_answer_sheet_csv(report: Report) -> str:
     """CSV text with a Thai header row; starts with a BOM (Excel)."""
     headers = {key: head for key, (head, _) in COLUMNS.items()}
     rows = [{headers[k]: csv_cell(v) for k, v in row.items()} for row in answer_sheet_rows(report)]
-    return _to_csv(tuple(headers.values()), rows)
+    return encodable(_to_csv(tuple(headers.values()), rows))
 
 
 def write_answer_sheet_csv(report: Report, path: Path) -> Path:

@@ -12,6 +12,7 @@ from .csvout import render_csv
 from .html import render_html
 from .jsonout import report_to_json
 from .markdown import render_markdown
+from .safety import encodable
 
 FORMATS = ("html", "json", "md", "csv")
 _RENDERERS: dict[str, Callable[[Report], str]] = {
@@ -23,12 +24,12 @@ _RENDERERS: dict[str, Callable[[Report], str]] = {
 
 
 def render(report: Report, fmt: str) -> str:
-    """The report as text in ``fmt`` (one of ``FORMATS``). CSV text starts with a BOM."""
+    """The report as text in ``fmt`` (one of ``FORMATS``), encodable as UTF-8. CSV text starts with a BOM."""
     try:
         renderer = _RENDERERS[fmt]
     except KeyError:
         raise ValueError(f"unknown report format {fmt!r}; choose from {', '.join(FORMATS)}") from None
-    return renderer(report)
+    return encodable(renderer(report))
 
 
 def write_reports(

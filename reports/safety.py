@@ -4,6 +4,7 @@
   it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, also after leading whitespace) gets a
   leading ``'`` in CSV; in XLSX it is written as a string cell with Excel's "quote prefix" style, never as a
   formula. Numbers the tool writes itself (scores, counts) stay numbers.
+- Text files: lone surrogates become U+FFFD (``encodable``) instead of failing the UTF-8 write.
 - Links (HTML ``href``, Markdown link destinations): only absolute http(s) URLs; anything else
   (``javascript:``, ``data:``, ``vbscript:``, ``file:``, relative, unparsable) is shown as text only.
 """
@@ -21,7 +22,8 @@ FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: Longest text an Excel cell holds.
 XLSX_MAX_CHARS = 32767
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_IN_LINK = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 _C0_OR_SPACE = "".join(map(chr, range(0x21)))
 
 
@@ -32,6 +34,11 @@ def is_number(value: object) -> bool:
 def looks_like_formula(text: str) -> bool:
     """True if a spreadsheet could read ``text`` as a formula."""
     return text[:1] in ("\t", "\r") or text.lstrip()[:1] in FORMULA_START
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates (bytes a crawled page could not decode) as U+FFFD, so UTF-8 can write it."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def csv_cell(value: object) -> Any:
@@ -52,7 +59,7 @@ def set_xlsx_cell(cell: Any, value: object) -> None:
     if is_number(value):
         cell.value = value
         return
-    text = _XLSX_ILLEGAL.sub(" ", "" if value is None else str(value))[:XLSX_MAX_CHARS]
+    text = _XLSX_ILLEGAL.sub(" ", encodable("" if value is None else str(value)))[:XLSX_MAX_CHARS]
     cell.value = text
     cell.data_type = "s"
     if looks_like_formula(text):
@@ -64,7 +71,7 @@ def safe_href(url: object) -> str | None:
     if not isinstance(url, str):
         return None
     url = url.strip(_C0_OR_SPACE)
-    if _CONTROL.search(url):  # browsers drop tabs/newlines inside a URL: "java\tscript:" would run
+    if _NOT_IN_LINK.search(url):  # browsers drop tabs/newlines inside a URL: "java\tscript:" would run
         return None
     try:
         parts = urlsplit(url)

@@ -140,6 +140,18 @@ def test_xlsx_characters_it_cannot_hold_become_spaces(tmp_path: Path) -> None:
     assert wb["ITAS"]["D2"].value == "https://www.bangkrachao.go.th/a b" and wb["ITAS"]["D2"].hyperlink is None
 
 
+def test_undecodable_text_does_not_stop_the_reports(tmp_path: Path) -> None:
+    r = make_report()
+    r.unit_name = "อบต.\udcffบางกระเจ้า"
+    r.items[0].name = "=โครงสร้าง\udcff"
+    r.items[0].evidence[0].url = "https://www.bangkrachao.go.th/\udcff"
+    paths = write_reports(r, tmp_path)
+    assert "อบต.\ufffdบางกระเจ้า" in paths["html"].read_text(encoding="utf-8")
+    assert "'=โครงสร้าง\ufffd" in paths["answer-sheet-csv"].read_text(encoding="utf-8")
+    ws = load_workbook(paths["answer-sheet-xlsx"])["ITAS"]
+    assert ws["B2"].value == "=โครงสร้าง\ufffd" and ws["D2"].hyperlink is None
+
+
 # --- HTML ---------------------------------------------------------------------------------------
 
 
