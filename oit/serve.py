@@ -15,6 +15,18 @@ parameters) to a file under the directory, with an optional Content-Type and ext
 replaces the default Content-Type of ``.html`` files (e.g. to serve a TIS-620 site). The file itself is
 not served under its own name. With ``"strict_query": true`` a URL with a query string that is not in
 ``routes`` answers 404 (as WordPress does for an unknown ``?page_id=``) instead of the file of its path.
+
+A served directory may also hold ``_faults.json`` (written by :mod:`oit.sitegen.jspages`), which makes some
+URLs misbehave as real unit servers do::
+
+    {"faults": {"/js/plugins/stat-412.js": {"delay": 300},
+                "/api/content/233.json": {"status": 500},
+                "/news/ลอยกระทง/": {"close": true, "after": 1}}}
+
+URLs are matched as in ``routes``. ``after: N`` lets the first N GET/HEAD requests of the URL through
+untouched; later ones first wait ``delay`` seconds (cut short when the server stops), then either close
+the connection without any response (``close``), or answer ``status`` with a short HTML body, or are served
+normally. Without the file (the default) nothing changes. Neither file is served under its own name.
 """
 
 from __future__ import annotations
@@ -49,6 +61,7 @@ CONTENT_TYPES = {
 
 
 ROUTES_FILE = "routes.json"
+FAULTS_FILE = "_faults.json"
 
 
 def route_key(url: str) -> str:
@@ -69,9 +82,23 @@ def load_file_routes(root: Path) -> tuple[dict[str, dict], str | None, bool]:
     return routes, data.get("html_type"), bool(data.get("strict_query"))
 
 
-def _make_handler(root: Path, routes: dict[str, Route]) -> type[BaseHTTPRequestHandler]:
+def load_faults(root: Path) -> dict[str, dict]:
+    """Normalised URL → fault entry (``delay``, ``status``, ``close``, ``after``) from ``root/_faults.json``."""
+    path = root / FAULTS_FILE
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {route_key(url): dict(entry) for url, entry in data.get("faults", {}).items()}
+
+
+def _make_handler(root: Path, routes: dict[str, Route],
+                  stop: threading.Event | None = None) -> type[BaseHTTPRequestHandler]:
     file_routes, html_type, strict = load_file_routes(root)
     hidden = {(root / e["file"]).resolve() for e in file_routes.values()}
+    faults = load_faults(root)
+    seen: dict[str, int] = {}
+    lock = threading.Lock()
+    stop = stop or threading.Event()
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "oit-serve/1"
@@ -101,7 +128,40 @@ def _make_handler(root: Path, routes: dict[str, Route]) -> type[BaseHTTPRequestH
                 target = target / "index.html"
             return target if target.is_file() else None
 
+        def _fault(self, head: bool) -> bool:
+            """Play the URL's fault from ``_faults.json``; True when the request is answered (or dropped)."""
+            key = route_key(self.path)
+            fault = faults.get(key)
+            if fault is None:
+                return False
+            with lock:
+                seen[key] = seen.get(key, 0) + 1
+                count = seen[key]
+            if count <= int(fault.get("after", 0)):
+                return False
+            if fault.get("delay"):
+                stop.wait(float(fault["delay"]))
+            if fault.get("close") or stop.is_set():
+                self.close_connection = True
+                return True
+            if fault.get("status"):
+                status = int(fault["status"])
+                body = f"<h1>{status} {self.responses.get(status, ('Error',))[0]}</h1>".encode()
+                self._send(status, {"Content-Type": "text/html; charset=utf-8"}, body, head)
+                return True
+            return False
+
         def _serve(self, head: bool = False) -> None:
+            if not faults:
+                self._answer(head)
+                return
+            try:  # a client that gave up on a delayed answer is not an error
+                if not self._fault(head):
+                    self._answer(head)
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
+
+        def _answer(self, head: bool) -> None:
             route = routes.get(self.path)
             if route is not None:
                 if callable(route):
@@ -135,7 +195,7 @@ def _make_handler(root: Path, routes: dict[str, Route]) -> type[BaseHTTPRequestH
                 ctype = CONTENT_TYPES.get(target.suffix.lower(), "application/octet-stream")
                 if target.suffix.lower() in (".html", ".htm") and html_type:
                     ctype = html_type
-                if target.name == ROUTES_FILE and target.parent == root:
+                if target.name in (ROUTES_FILE, FAULTS_FILE) and target.parent == root:
                     self._send(404, {"Content-Type": "text/html; charset=utf-8"}, b"<h1>404 Not Found</h1>", head)
                     return
                 self._send(200, {"Content-Type": ctype}, target.read_bytes(), head)
@@ -153,13 +213,15 @@ def _make_handler(root: Path, routes: dict[str, Route]) -> type[BaseHTTPRequestH
 def serve_directory(root: Path, host: str = "127.0.0.1", port: int = 0,
                     routes: dict[str, Route] | None = None) -> Iterator[str]:
     """Serve ``root`` in a daemon thread; yield the base URL, e.g. ``http://127.0.0.1:PORT/``."""
-    server = ThreadingHTTPServer((host, port), _make_handler(Path(root).resolve(), dict(routes or {})))
+    stop = threading.Event()
+    server = ThreadingHTTPServer((host, port), _make_handler(Path(root).resolve(), dict(routes or {}), stop))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="oit-serve", daemon=True)
     thread.start()
     try:
         yield f"http://{host}:{server.server_address[1]}/"
     finally:
+        stop.set()  # release the requests a fault holds
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
