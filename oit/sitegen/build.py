@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .content import Ctx, build_block
 from .docforms import make_broken, make_scan, render_xlsx
+from .jspages import FAULTS_FILE
 from .layouts import LAYOUTS as _BASIC_LAYOUTS
 from .layouts import Layout, SiteModel
 from .layouts_cms import CMS_LAYOUTS
@@ -112,6 +113,14 @@ def _hard(spec: SiteSpec, b: Block | None, layout: Layout) -> list[str]:
     hard = {d.form for d in b.docs if d.form != "text"}
     if b.code in layout.js_only:
         hard.add("js_only")
+    if b.code in layout.js_link_only:
+        hard.add("js_link")
+    if any(d.slug in layout.doc_names and "?" not in d.path for d in b.docs):
+        hard.add("long_name")
+    if b.url in layout.script_urls:
+        hard.add("script_page")
+        if layout.script_urls[b.url]:
+            hard.add("render_fault")
     if spec.encoding != "utf-8" and b.evidence == "page":
         hard.add(spec.encoding)
     if "?" in (b.url or "") or any("?" in d.path for d in b.docs):
@@ -153,9 +162,17 @@ def build_site(spec: SiteSpec, dest: Path) -> dict:
     for n, doc in enumerate(docs):
         if doc.path not in skip:
             _write_doc(dest / layout.file_for(doc.path), doc, n)
+    for rel, text in sorted(layout.assets.items()):
+        path = dest / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    if layout.faults:
+        (dest / FAULTS_FILE).write_text(json.dumps({"faults": layout.faults}, ensure_ascii=False, indent=1),
+                                        encoding="utf-8")
     if layout.routes or html_type:
         routes: dict = {"html_type": html_type} if html_type else {}
-        routes.update({"strict_query": bool(layout.routes), "routes": layout.routes})
+        strict = any("?" in url for url in layout.routes)
+        routes.update({"strict_query": strict, "routes": layout.routes})
         (dest / "routes.json").write_text(json.dumps(routes, ensure_ascii=False, indent=1), encoding="utf-8")
     _images(dest, layout.img)
 
@@ -181,5 +198,14 @@ def build_site(spec: SiteSpec, dest: Path) -> dict:
              "js_menu": spec.js_menu, "js_only": sorted(layout.js_only), "encoding": spec.encoding,
              "pages_without_charset": bare, "document_forms": dict(sorted(forms.items())),
              "pages": len(files), "documents": len(docs), "items": items}
+    if spec.long_names:
+        truth["long_names"] = sorted(d.path for d in docs
+                                     if d.slug in layout.doc_names and "?" not in d.path and d.path not in skip)
+    if spec.js_links:
+        truth["js_links"] = True
+        truth["js_link_only"] = sorted(layout.js_link_only, key=ITEM_CODES.index)
+    if spec.script_pages:
+        truth["script_pages"] = sorted(layout.script_urls)
+        truth["render_faults"] = {u: k for u, k in sorted(layout.script_urls.items()) if k}
     (dest / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
     return truth

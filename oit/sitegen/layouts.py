@@ -11,7 +11,7 @@ import random
 import urllib.parse
 from dataclasses import dataclass, field
 
-from . import jsmenu
+from . import filenames, jslinks, jsmenu, jspages
 from .content import Ctx, esc
 from .model import ITEM_CODES, ITEM_NAMES, SECTIONS, Block, Doc, Page
 from .thai import date_th
@@ -51,6 +51,13 @@ class Layout:
         self.files: dict[str, str] = {}
         #: Query-string URLs → routes.json entries (see oit.serve).
         self.routes: dict[str, dict] = {}
+        #: Script-built pages (URL → fault kind or ""), ``_faults.json`` entries and their resources (jspages).
+        self.script_urls: dict[str, str] = {}
+        self.faults: dict[str, dict] = {}
+        self.assets: dict[str, str] = {}
+        #: Document slug → its long Thai file name (``long_names``).
+        self.doc_names: dict[str, str] = {}
+        self._mega: str | None = None
 
     # subclasses fill these in
     def assign(self) -> None:
@@ -61,16 +68,66 @@ class Layout:
 
     def build(self) -> dict[str, str]:
         self.assign()
+        self.rename_docs()
         files = self.render()
         if self.c.spec.js_menu:
             files[url_to_file(jsmenu.MENU_JS)] = jsmenu.menu_script(self.nav_tree())
+        if self.c.spec.script_pages:
+            jspages.script_pages(self, files)
         return files
+
+    def all_docs(self) -> list[Doc]:
+        return [d for b in self.m.blocks.values() if b is not None for d in b.docs] + self.m.archive
+
+    # long Thai file names
+    def rename_docs(self) -> None:
+        """Give a ``long_names`` share of the documents long Thai file names (same folder as before)."""
+        s = self.c.spec
+        if s.long_names <= 0:
+            return
+        rng = random.Random(s.seed * 104729 + 3)
+        extras = [s.unit_name, f"อำเภอ{s.district}", f"จังหวัด{s.province}"]
+        seen: set[str] = set()
+        for d in self.all_docs():
+            if rng.random() >= s.long_names:
+                continue
+            name = filenames.long_name(d.title, extras, rng)
+            base, n = name, 1
+            while name in seen:
+                n += 1
+                name = f"{base} ({n})"
+            seen.add(name)
+            self.doc_names[d.slug] = name
+            if "?" not in d.path:  # module downloads keep their URL; the name is in Content-Disposition
+                d.path = f"{d.path.rsplit('/', 1)[0]}/{filenames.encode(name)}.{d.fmt}"
+
+    # pages built by script
+    def mark(self, content: str) -> str:
+        """The page's main content, marked for :mod:`jspages` when the site has script-built pages."""
+        return f"{jspages.MARK_OPEN}{content}{jspages.MARK_CLOSE}" if self.c.spec.script_pages else content
+
+    def page_urls(self) -> list[tuple[str, bool]]:
+        """(URL, is evidence or a way to it) of every page but the homepage."""
+        out = [(self.section_link(k), True) for k in SECTIONS]
+        out += [(b.url, True) for b in self.m.blocks.values() if b is not None and b.url and not b.broken]
+        out += [(self.m.archive_page.url, True)]
+        if self.ita_url:
+            out.append((self.ita_url, True))
+        out += [(p.url, False) for p in self.m.news + self.m.extras]
+        seen: set[str] = set()
+        return [(u, ev) for u, ev in out if u not in ("/", "/index.html") and not (u in seen or seen.add(u))]
 
     # URLs that carry a query string are served through routes.json
     def file_for(self, url: str, ctype: str | None = None, headers: dict[str, str] | None = None) -> str:
         """Site path of the file answering ``url``; query-string URLs get a routes.json entry."""
         if "?" not in url:
-            return url_to_file(url)
+            rel = url_to_file(url)
+            if all(len(part.encode()) <= 250 for part in rel.split("/")):
+                return rel
+            if url not in self.routes:  # a name no file system stores (long Thai file names)
+                ext = "." + rel.rsplit(".", 1)[-1] if "." in rel.rsplit("/", 1)[-1] else ".html"
+                self.routes[url] = {"file": "q/" + hashlib.sha1(url.encode()).hexdigest()[:16] + ext}
+            return self.routes[url]["file"]
         if url in self.routes and not (ctype or headers):
             return self.routes[url]["file"]
         ext = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx"}.get(url.rsplit(".", 1)[-1], ".html")
@@ -94,9 +151,32 @@ class Layout:
     def js_only(self) -> set[str]:
         return set(self.c.spec.js_only) if self.c.spec.js_menu else set()
 
+    @property
+    def js_link_only(self) -> set[str]:
+        return set(self.c.spec.js_link_only) if self.c.spec.js_links else set()
+
+    @property
+    def scripted_nav(self) -> bool:
+        """The main menu is a script menu or a ``javascript:`` mega-menu (plain links only in the footer)."""
+        return self.c.spec.js_menu or self.c.spec.js_links
+
     def visible_blocks(self, key: str) -> list[Block]:
-        """Blocks of a section that plain HTML links to (JS-only ones are left to the script menu)."""
-        return [b for b in self.m.section_blocks(key) if b.code not in self.js_only]
+        """Blocks of a section that plain HTML links to (JS-only ones are left to the script menus)."""
+        hidden = self.js_only | self.js_link_only
+        return [b for b in self.m.section_blocks(key) if b.code not in hidden]
+
+    def mega(self, placeholder: str = "main") -> str:
+        """The ``javascript:`` mega-menu (after the script menu's placeholder when both are on)."""
+        if self._mega is None:
+            hide: set[str] = set()
+            for code in self.js_only:
+                b = self.m.blocks.get(code)
+                if b is not None:
+                    hide |= {b.url, *(d.path for d in b.docs)}
+            tree = [(label, url, [(u, t) for u, t in subs if u not in hide]) for label, url, subs in self.nav_tree()]
+            rng = random.Random(self.c.spec.seed * 7127 + 11)
+            self._mega = jslinks.mega_menu(tree, jslinks.Styler(rng))
+        return (jsmenu.placeholder(placeholder) if self.c.spec.js_menu else "") + self._mega
 
     def nav_tree(self) -> list[jsmenu.NavEntry]:
         """The main menu with every block, for the JS menu; layouts override it to match their own menu."""
@@ -112,13 +192,14 @@ class Layout:
 
     def sitemap(self) -> str:
         """Plain links to the section pages: the way in for visitors (and crawlers) without JavaScript."""
-        if not self.c.spec.js_menu:
+        if not self.scripted_nav:
             return ""
         links = " | ".join(f"<a href='{esc(self.section_link(k))}'>{v}</a>" for k, v in SECTIONS.items())
         return f"<div class='sitemap'>แผนผังเว็บไซต์: {links}</div>"
 
     def ita_rows(self) -> str:
         rows = []
+        styler = jslinks.Styler(random.Random(self.c.spec.seed * 7129 + 13))
         for code in ITEM_CODES:
             b = self.m.blocks[code]
             if b is None:
@@ -133,6 +214,8 @@ class Layout:
                 link = f"<a href='{esc(b.url)}'>คลิก</a>"
             if b is not None and code in self.js_only and not b.empty and b.evidence != "external":
                 link = jsmenu.js_link(b.url, "คลิก")
+            elif b is not None and code in self.js_link_only and not b.empty and b.evidence != "external":
+                link = jslinks.anchor(b.url, "คลิก", styler.next())
             rows.append(f"<tr><td>{code}</td><td>{ITEM_NAMES[code]}</td><td>{link}</td></tr>")
         return "<table><tr><th>ข้อ</th><th>ข้อมูล</th><th>ลิงก์</th></tr>" + "".join(rows) + "</table>"
 
@@ -233,6 +316,8 @@ class LaoCmsLayout(Layout):
         return tree
 
     def menu_html(self) -> str:
+        if self.c.spec.js_links:
+            return self.mega()
         if self.c.spec.js_menu:
             return jsmenu.placeholder()
         out = ["<li><a href='/'>หน้าหลัก</a></li>"]
@@ -252,7 +337,7 @@ class LaoCmsLayout(Layout):
         side_html = ""
         if side:
             ita = f"<a class='itabtn' href='{self.ita}'>ITA {s.fiscal_year}</a>" if self.ita_url else ""
-            if self.ita_url and s.js_menu:
+            if self.ita_url and self.scripted_nav:
                 ita = ""  # the ITA page is in the script menu only
             latest = self.news_list(self.m.news[:5]) if self.m.news else ""
             side_html = f"<div class='side'>{ita}<div class='box'><h3>ข่าวล่าสุด</h3>{latest}</div></div>"
@@ -267,7 +352,7 @@ class LaoCmsLayout(Layout):
             f"<title>{esc(title)} - {esc(self.c.name)}</title><style>{_LAO_CSS}</style></head><body>"
             f"<div class='top'><img src='{self.img}/logo.png' alt='logo'><div><h1>{esc(self.c.name)}</h1>"
             f"<p>อำเภอ{esc(s.district)} จังหวัด{esc(s.province)}</p></div></div>{self.menu_html()}{comment}"
-            f"<div class='wrap'><div class='content'><h2>{esc(title)}</h2>{content}</div>{side_html}</div>"
+            f"<div class='wrap'><div class='content'><h2>{esc(title)}</h2>{self.mark(content)}</div>{side_html}</div>"
             f"<footer>{self.sitemap()}{esc(self.c.name)} อำเภอ{esc(s.district)} จังหวัด{esc(s.province)} {s.postcode}<br>"
             f"<a href='{esc(fb_link)}'>Facebook</a> | สงวนลิขสิทธิ์ © {s.fiscal_year} | "
             "พัฒนาโดย บริษัท ท้องถิ่นดิจิทัล จำกัด</footer></body></html>"
@@ -370,6 +455,8 @@ class StaticLayout(Layout):
             nav += f"<a href='{self.ita_url}'>ITA {s.fiscal_year}</a>"
         if s.js_menu:
             nav = jsmenu.placeholder("main")
+        if s.js_links:
+            nav = self.mega()
         return (
             "<!DOCTYPE html>\n<html>\n<head>\n"
             "<meta http-equiv='Content-Type' content='text/html; charset=utf-8'>\n"
@@ -377,7 +464,7 @@ class StaticLayout(Layout):
             f"<style>{_STATIC_CSS}</style>\n</head>\n<body>\n"
             f"<header><img src='/images/logo.png' alt=''><div><h1>{esc(self.c.name)}</h1>"
             f"<div>อำเภอ{esc(s.district)} จังหวัด{esc(s.province)}</div></div></header>\n<nav>{nav}</nav>\n"
-            f"<main><h2>{esc(title)}</h2>\n{content}\n</main>\n"
+            f"<main><h2>{esc(title)}</h2>\n{self.mark(content)}\n</main>\n"
             f"<footer>{self.sitemap()}{esc(self.c.name)} © {s.fiscal_year} ปรับปรุงล่าสุดโดยเจ้าหน้าที่ผู้ดูแลเว็บไซต์</footer>\n"
             "</body>\n</html>\n"
         )

@@ -88,6 +88,8 @@ class FilesModuleLayout(Layout):
         return tree
 
     def left_menu(self) -> str:
+        if self.c.spec.js_links:
+            return self.mega("left")
         if self.c.spec.js_menu:
             return jsmenu.placeholder("left")
         out = []
@@ -108,7 +110,7 @@ class FilesModuleLayout(Layout):
             f"<title>{esc(self.c.name)} :: {esc(title)}</title><style>{_FM_CSS}</style></head><body>"
             f"<div id='head'><h1>{esc(self.c.name)}</h1>อำเภอ{esc(s.district)} จังหวัด{esc(s.province)}</div>"
             f"<div id='page'><div id='left'>{self.left_menu()}</div>"
-            f"<div id='main'><h2>{esc(title)}</h2>{content}</div></div>"
+            f"<div id='main'><h2>{esc(title)}</h2>{self.mark(content)}</div></div>"
             f"<div id='foot'>{self.sitemap()}{esc(self.c.name)} โทร. {s.postcode[:2]}-000-000 | Powered by "
             "ThaiLocalWeb CMS 3.2</div></body></html>"
         )
@@ -120,7 +122,7 @@ class FilesModuleLayout(Layout):
             files[self.file_for(url)] = html
 
         home = f"<h3>ข่าวประชาสัมพันธ์</h3>{self.news_list(self.m.news[:8])}"
-        if self.ita_url and not self.c.spec.js_menu:
+        if self.ita_url and not self.scripted_nav:
             home = f"<p><a href='{self.ita}'><b>ITA {self.c.fy}: การเปิดเผยข้อมูลสาธารณะ (OIT)</b></a></p>" + home
         files["index.html"] = self.shell("หน้าแรก", home)
         for key, label in SECTIONS.items():
@@ -143,11 +145,12 @@ class FilesModuleLayout(Layout):
         for d in self.all_docs():
             if "?" in d.path:
                 name = f"{self.doc_hash(d)}.{d.fmt}"
-                self.file_for(d.path, _DOC_TYPES[d.fmt], {"Content-Disposition": f"attachment; filename=\"{name}\""})
+                disposition = f"attachment; filename=\"{name}\""
+                if d.slug in self.doc_names:  # the long Thai name as RFC 5987 filename*
+                    thai = urllib.parse.quote(f"{self.doc_names[d.slug]}.{d.fmt}", safe="")
+                    disposition += f"; filename*=UTF-8''{thai}"
+                self.file_for(d.path, _DOC_TYPES[d.fmt], {"Content-Disposition": disposition})
         return files
-
-    def all_docs(self) -> list[Doc]:
-        return [d for b in self.m.blocks.values() if b is not None for d in b.docs] + self.m.archive
 
 
 _WP_CSS = """
@@ -211,6 +214,8 @@ class WordPressLayout(Layout):
         return tree
 
     def menu(self) -> str:
+        if self.c.spec.js_links:
+            return self.mega("main-navigation")
         if self.c.spec.js_menu:
             return jsmenu.placeholder("main-navigation")
         out = []
@@ -242,7 +247,7 @@ class WordPressLayout(Layout):
             f"<header class='site-header'><p class='site-title'><a href='/' rel='home'>{esc(self.c.name)}</a></p>"
             f"<p class='site-description'>อำเภอ{esc(s.district)} จังหวัด{esc(s.province)}</p></header>"
             f"{self.menu()}<div class='site-content'><article class='entry-content'>"
-            f"<h1 class='entry-title'>{esc(title)}</h1>{content}</article>"
+            f"<h1 class='entry-title'>{esc(title)}</h1>{self.mark(content)}</article>"
             f"<aside class='widget-area'><section class='widget widget_recent_entries'><h2>เรื่องล่าสุด</h2>"
             f"<ul>{recent}</ul></section></aside></div>"
             f"<footer class='site-footer'>{self.sitemap()}© {s.fiscal_year} {esc(self.c.name)} | "
@@ -256,7 +261,7 @@ class WordPressLayout(Layout):
             files[self.file_for(url)] = html
 
         home = f"<h2>ข่าวประชาสัมพันธ์</h2>{self.news_list(self.m.news[:8])}"
-        if self.ita_url and not self.c.spec.js_menu:
+        if self.ita_url and not self.scripted_nav:
             home = f"<p><a href='{self.ita}'>ITA {self.c.fy}</a></p>" + home
         files["index.html"] = self.shell("หน้าแรก", home, "home")
         for key, label in SECTIONS.items():

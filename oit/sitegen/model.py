@@ -120,6 +120,20 @@ class SiteSpec:
     broken_share: float = 0.0
     #: Statistics (O16) and monthly procurement summaries (O21) as Excel workbooks.
     xlsx: bool = False
+    #: Share of documents saved under long Thai file names (50–90 Thai letters with spaces and parentheses,
+    #: as clerks name them), linked with percent-encoded hrefs (> 400 characters), see ``filenames.py``.
+    long_names: float = 0.0
+    #: The main menu is a vendor-CMS mega-menu of ``javascript:`` links (``href="javascript:void(0)"`` with an
+    #: onclick handler, ``javascript:gotoMenu(1143)`` …) on every page; targets resolve statically from the
+    #: HTML. Links of ``js_link_only`` items appear only in that menu (and the ITA table), see ``jslinks.py``.
+    js_links: bool = False
+    js_link_only: tuple[str, ...] = ()
+    #: Pages (other than the homepage) whose content an inline script writes at load time, so only a browser
+    #: sees it; ``render_faults`` of them fail when rendered (a resource answers 500, a script resource or a
+    #: fetch hangs, the connection is dropped on the second request), driven by ``_faults.json`` (oit.serve).
+    #: Faults never hide content from a browser user, so the ground truth does not change. See ``jspages.py``.
+    script_pages: int = 0
+    render_faults: int = 0
 
 
 @dataclass
