@@ -4,6 +4,12 @@
 from ``STATE_SUPPORT`` with the item-specific hard negatives (wrong year, wrong 6-month period, "no risk",
 copied ITAS text, no photos, annual reports without problems/obstacles) weighted up, and three items per
 site, rotating with the seed, are always defective so every item is a hard negative on many sites.
+
+The patterns of real unit websites that broke the crawler (long Thai file names, ``javascript:`` mega-menus,
+many script-built pages some of which fail when rendered) are drawn from a second generator seeded with the
+same seed, so adding them left every other option of a seed's site as it was. They are drawn for the
+benchmark's seeds (:data:`PATTERN_SEEDS`, the tuning and reporting splits) unless ``patterns`` says
+otherwise; specs of other seeds (the fixed specs tests derive from small seeds) stay without them.
 """
 
 from __future__ import annotations
@@ -30,6 +36,14 @@ PLACES = [
 _KINDS = [("องค์การบริหารส่วนตำบล", "อบต.", "abt"), ("เทศบาลตำบล", "ทต.", "tambon"), ("เทศบาลเมือง", "ทม.", "city")]
 _LAYOUT_WEIGHTS = {"lao_cms": 3, "files_module": 3, "wordpress": 2, "static": 2}
 _COMMON_WEIGHT = {"missing": 1.0, "placeholder": 1.0, "offsite_only": 1.0, "broken_link": 1.0}
+#: Seeds whose sites draw the real-site patterns by default (benchmarks.accuracy's splits).
+PATTERN_SEEDS = range(1000, 3000)
+#: Chance of long Thai file names per layout (WordPress-like เทศบาล sites upload them as they are).
+_LONG_NAMES = {"wordpress": 0.5, "static": 0.35, "lao_cms": 0.25, "files_module": 0.25}
+#: Chance of a ``javascript:`` mega-menu (vendor CMSs first) when the menu is not built by script.
+_JS_LINKS = {"lao_cms": 0.4, "files_module": 0.2, "wordpress": 0.1, "static": 0.15}
+#: Chance of a site with 60+ script-built pages (some failing when rendered).
+_SCRIPT_SITE = 0.2
 #: Items whose evidence is a document or page a script menu may hide (O7's page is the news section, O9 is
 #: also linked from every footer).
 _JS_CANDIDATES = [c for c in ITEM_CODES if c not in ("O7", "O9")]
@@ -47,8 +61,12 @@ def sample_states(rng: random.Random, seed: int) -> dict[str, str]:
     return {code: _state(rng, code) for code in ITEM_CODES if code in forced or rng.random() > p_ok}
 
 
-def sample_spec(seed: int) -> SiteSpec:
-    """A realistic random site spec; the same seed always gives the same spec."""
+def sample_spec(seed: int, patterns: bool | None = None) -> SiteSpec:
+    """A realistic random site spec; the same seed always gives the same spec.
+
+    ``patterns``: draw the real-site patterns (long Thai file names, ``javascript:`` menus, script-built
+    pages with render faults); by default only for :data:`PATTERN_SEEDS`.
+    """
     rng = random.Random(f"oit-sitegen-{seed}")
     sub, roman, district, province, postcode = rng.choice(PLACES)
     kind, short, prefix = rng.choice(_KINDS)
@@ -60,6 +78,15 @@ def sample_spec(seed: int) -> SiteSpec:
     encoding = "utf-8"
     if layout != "wordpress":
         encoding = rng.choices(["utf-8", "tis-620", "windows-874"], [0.65, 0.2, 0.15])[0]
+    on = seed in PATTERN_SEEDS if patterns is None else patterns
+    pat = random.Random(f"oit-sitegen-patterns-{seed}")
+    long_names = pat.choice((0.5, 1.0)) if pat.random() < _LONG_NAMES[layout] else 0.0
+    js_links = not js_menu and pat.random() < _JS_LINKS[layout]
+    free = [c for c in present if c not in js_only]
+    js_link_only = tuple(sorted(pat.sample(free, pat.randint(2, 4)), key=ITEM_CODES.index)) if js_links else ()
+    script = pat.random() < _SCRIPT_SITE
+    if not on:
+        long_names, js_links, js_link_only, script = 0.0, False, (), False
     return SiteSpec(
         seed=seed,
         unit_name=f"{kind}{sub}",
@@ -80,4 +107,9 @@ def sample_spec(seed: int) -> SiteSpec:
         scan_share=rng.choice((0.0, 0.1, 0.2)),
         broken_share=rng.choice((0.0, 0.05, 0.1)),
         xlsx=rng.random() < 0.5,
+        long_names=long_names,
+        js_links=js_links,
+        js_link_only=js_link_only,
+        script_pages=pat.randint(60, 90) if script else 0,
+        render_faults=pat.randint(4, 10) if script else 0,
     )
