@@ -9,7 +9,11 @@ the store keeps. ``OIT_RENDER_JS`` switches it (default on when ``OIT_CHROMIUM``
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import hashlib
 import re
+import time
 from pathlib import Path
 
 from oit.extract import Extracted
@@ -32,6 +36,10 @@ BUILDS_DOM = re.compile(
 )
 SCRIPT_TAG = re.compile(rb"<script\b", re.IGNORECASE)
 NOSCRIPT_HINT = re.compile("<noscript[^>]*>[^<]{0,200}(?:javascript|จาวาสคริปต์)".encode(), re.IGNORECASE)
+SCRIPT_ELEMENT = re.compile(rb"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+#: Reasons that come from the site's menu (the same on every page), not from the page's own content:
+#: one rendering per distinct set of scripts finds their links.
+MENU_REASONS = frozenset({"script links", "homepage"})
 #: Requests a rendering never needs.
 ABORT_TYPES = {"image", "media", "font"}
 
@@ -52,6 +60,15 @@ def needs_rendering(body: bytes, ext: Extracted, min_text: int = 400, min_links:
     if unresolved >= min_links:
         return "script links"
     return ""
+
+
+def script_signature(body: bytes) -> str:
+    """What the page's scripts are, ignoring numbers (ids, timestamps): pages built from one template
+    share it."""
+    digest = hashlib.sha1()
+    for attrs, code in SCRIPT_ELEMENT.findall(body):
+        digest.update(re.sub(rb"\d+", b"0", attrs.strip() + b"\0" + code.strip()) + b"\1")
+    return digest.hexdigest()
 
 
 def abort_request(request) -> bool:
@@ -77,23 +94,66 @@ def configure(settings) -> str:
     return ""
 
 
-class ContextRotation:
-    """Browser contexts named ``render-N``, each used for ``per_context`` pages and then closed:
-    long-lived contexts leak memory."""
+class RenderPages:
+    """Every browser page the crawl opens, so that none can hold the browser forever.
 
-    def __init__(self, per_context: int = 8):
-        self.per_context = per_context
+    Pages are not handed to the spider (no ``playwright_include_page``): scrapy-playwright closes
+    them itself after a response or an error. What it cannot close (a request cancelled or dropped
+    by a middleware, a script that never lets the page settle) :meth:`sweep` closes once the page
+    is ``page_timeout`` seconds old; a closed page frees its slot, so later renderings never wait
+    behind it. Contexts are named ``render-N`` and take ``per_context`` pages each; a context is
+    closed as soon as it has had all its pages and they are all closed (long-lived contexts leak
+    memory), whatever happened to them.
+    """
+
+    def __init__(self, per_context: int = 8, page_timeout: float = 60.0):
+        self.per_context = max(1, per_context)
+        self.page_timeout = page_timeout
         self.issued = 0
-        self.done: dict[str, int] = {}
+        #: page → (opened at, context name), for the pages still open.
+        self.open: dict[object, tuple[float, str]] = {}
+        self.opened: dict[str, int] = {}
+        self.closed: dict[str, int] = {}
+        #: Pages the sweep had to close (timed out, dropped, cancelled).
+        self.swept = 0
+        self.contexts_closed = 0
 
     def next_name(self) -> str:
         name = f"render-{self.issued // self.per_context}"
         self.issued += 1
         return name
 
-    async def release(self, page, name: str) -> None:
-        """Close the page, and its context once all its pages are done."""
-        await page.close()
-        self.done[name] = self.done.get(name, 0) + 1
-        if self.done[name] >= self.per_context:
-            await page.context.close()
+    async def on_page(self, page, request) -> None:
+        """``playwright_page_init_callback``: remember the page until it closes."""
+        name = request.meta.get("playwright_context", "")
+        self.open[page] = (time.monotonic(), name)
+        self.opened[name] = self.opened.get(name, 0) + 1
+        page.on("close", lambda _page=None: self._page_closed(page, name))
+
+    def _page_closed(self, page, name: str) -> None:
+        if self.open.pop(page, None) is None:
+            return
+        self.closed[name] = self.closed.get(name, 0) + 1
+        if self.closed[name] >= self.per_context and self.closed[name] >= self.opened.get(name, 0):
+            self.contexts_closed += 1
+            _spawn(page.context.close())
+
+    def sweep(self, now: float | None = None) -> int:
+        """Close the pages open longer than ``page_timeout``; returns how many."""
+        now = time.monotonic() if now is None else now
+        stale = [page for page, (opened, _name) in self.open.items() if now - opened > self.page_timeout]
+        for page in stale:
+            self.swept += 1
+            _spawn(page.close())
+        return len(stale)
+
+
+def _spawn(coro) -> None:
+    """Run a Playwright coroutine on the reactor's asyncio loop; a page or context that is already
+    gone is not an error."""
+
+    async def quietly():
+        with contextlib.suppress(Exception):
+            await coro
+
+    asyncio.ensure_future(quietly())

@@ -26,9 +26,11 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.http import HtmlResponse, Response
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
+from twisted.internet import task
 from twisted.python.failure import Failure
 
 from crawler import render
@@ -77,7 +79,10 @@ class UnitSiteSpider(scrapy.Spider):
         self.focus = Focus()
         self.traps = TrapGuard()
         self.offsite_docs = OffsiteDocuments([])
-        self.contexts = render.ContextRotation()
+        self.contexts = render.RenderPages()
+        #: Script signatures of the menus already rendered once (``render.script_signature``).
+        self.rendered_menus: set[str] = set()
+        self._sweeper = None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -87,7 +92,12 @@ class UnitSiteSpider(scrapy.Spider):
         spider.focus = Focus.from_settings(settings)
         spider.traps = TrapGuard.from_settings(settings)
         spider.offsite_docs = OffsiteDocuments.from_settings(settings)
-        spider.contexts = render.ContextRotation(settings.getint("PLAYWRIGHT_MAX_PAGES_PER_CONTEXT", 8))
+        spider.contexts = render.RenderPages(
+            settings.getint("PLAYWRIGHT_MAX_PAGES_PER_CONTEXT", 8), settings.getfloat("OIT_RENDER_PAGE_TIMEOUT", 60.0)
+        )
+        if not spider.render_off:
+            crawler.signals.connect(spider._start_sweeper, signal=signals.spider_opened)
+            crawler.signals.connect(spider._stop_sweeper, signal=signals.spider_closed)
         if settings.getbool("OIT_RESUME") and not settings.getint("OIT_RUN_ID"):
             from crawler.resume import find_resumable_run
             from oit import store
@@ -100,6 +110,18 @@ class UnitSiteSpider(scrapy.Spider):
     @property
     def max_pages(self) -> int:
         return self._max_pages_arg or self.settings.getint("OIT_MAX_PAGES", 3000)
+
+    def _start_sweeper(self) -> None:
+        self._sweeper = task.LoopingCall(self._sweep)
+        self._sweeper.start(5.0, now=False)
+
+    def _stop_sweeper(self) -> None:
+        if self._sweeper is not None and self._sweeper.running:
+            self._sweeper.stop()
+
+    def _sweep(self) -> None:
+        if swept := self.contexts.sweep():
+            self.crawler.stats.inc_value("oit/render_pages_swept", swept)
 
     def warn(self, text: str) -> None:
         if text not in self.run_warnings:
@@ -163,11 +185,13 @@ class UnitSiteSpider(scrapy.Spider):
                     return
         yield from self._page(response, base, ext)
 
-    async def parse_rendered(self, response: Response):
+    def parse_rendered(self, response: Response):
         """The page after its scripts ran: store the rendered DOM and follow its links."""
-        page = response.meta.pop("playwright_page", None)
-        if page is not None:
-            await self.contexts.release(page, response.meta.get("playwright_context", ""))
+        if response.status >= 400:  # the server failed the second time: keep what the plain request got
+            self.warn(f"เรนเดอร์ JavaScript ไม่สำเร็จ (rendering failed: HTTP {response.status}): {response.url}")
+            yield from self._plain_page(response.request)
+            return
+        self.crawler.stats.inc_value("oit/render_ok")
         # The DOM comes back as text: decode it as Scrapy did and hand it on as UTF-8, whatever the
         # server's charset (a TIS-620 page must not be decoded twice).
         body = response.text.encode("utf-8")
@@ -177,13 +201,18 @@ class UnitSiteSpider(scrapy.Spider):
         base.body = body
         base.rendered = response.meta.get("oit_render", "rendered")
         ext = extract(body, content_type, response.url)
-        for item in self._page(response, base, ext):
-            yield item
+        yield from self._page(response, base, ext)
 
     def render_failed(self, failure: Failure):
-        """Rendering failed: keep the plain page."""
-        request = failure.request
-        self.warn(f"เรนเดอร์ JavaScript ไม่สำเร็จ (rendering failed: {describe_failure(failure)}): {request.url}")
+        """Rendering failed (timed out, dropped, refused): keep the plain page."""
+        self.warn(f"เรนเดอร์ JavaScript ไม่สำเร็จ (rendering failed: {describe_failure(failure)}): {failure.request.url}")
+        yield from self._plain_page(failure.request)
+
+    def _plain_page(self, request: scrapy.Request):
+        """The page as the plain request got it, for a rendering that failed."""
+        self.crawler.stats.inc_value("oit/render_failed")
+        if signature := request.meta.get("oit_menu_signature"):
+            self.rendered_menus.discard(signature)  # another page with the same menu may render it
         body, content_type, status, url = request.meta["oit_raw"]
         response = HtmlResponse(url=url, body=body, status=status, headers={"Content-Type": content_type},
                                 request=request)
@@ -337,19 +366,31 @@ class UnitSiteSpider(scrapy.Spider):
             if self.render_off != "off":
                 self.warn(f"ไม่ได้เรนเดอร์หน้าที่ต้องใช้ JavaScript (JavaScript pages not rendered: {self.render_off})")
             return None
+        signature = ""
+        if reason in render.MENU_REASONS:
+            # A menu on every page (the vendor-CMS mega-menu) is rendered once: its links are the same.
+            signature = render.script_signature(response.body)
+            if signature in self.rendered_menus:
+                self.crawler.stats.inc_value("oit/render_skipped_same_menu")
+                return None
+            self.rendered_menus.add(signature)
         if self.rendered >= self.settings.getint("OIT_RENDER_MAX_PAGES", 100):
+            self.crawler.stats.inc_value("oit/render_skipped_budget")
             self.warn("เรนเดอร์ JavaScript ครบจำนวนสูงสุดแล้ว (render cap reached: OIT_RENDER_MAX_PAGES)")
             return None
         self.rendered += 1
         self.crawler.stats.inc_value("oit/rendered")
+        self.crawler.stats.inc_value(f"oit/rendered_why/{reason}")
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
         meta = {k: response.meta[k] for k in CARRIED_META if k in response.meta}
         request_url = response.request.url if response.request else response.url
         meta.update(
             {
                 "playwright": True,
-                "playwright_include_page": True,
+                "playwright_page_init_callback": self.contexts.on_page,
                 "playwright_context": self.contexts.next_name(),
+                "dont_retry": True,  # the plain page is kept when rendering fails
+                "oit_menu_signature": signature,
                 "playwright_context_kwargs": {
                     "ignore_https_errors": True,
                     "user_agent": self.settings.get("USER_AGENT"),
