@@ -8,9 +8,10 @@ import time
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import _schedule_coro
 
 from crawler.items import FetchedResource
-from crawler.signals import OCR_PAGE
+from crawler.signals import CRAWL_ABANDONED, OCR_PAGE
 
 
 class Progress:
@@ -92,3 +93,91 @@ class Progress:
         else:
             sys.stderr.write(line + "\n")
         sys.stderr.flush()
+
+
+#: Why a crawl was ended early, for the run's partial reason (Thai + English).
+STOP_REASONS = {
+    "stalled": "การตรวจหยุดเพราะไม่มีความคืบหน้า {seconds:.0f} วินาที (no progress for {seconds:.0f} s: OIT_STALL_TIMEOUT)",
+    "time_limit": "การตรวจหยุดเมื่อครบเวลาที่กำหนด {seconds:.0f} วินาที (time limit of {seconds:.0f} s reached)",
+}
+
+
+class Watchdog:
+    """Ends a crawl that makes no progress, and a crawl that runs past its time budget.
+
+    Progress is a response, a stored item or an OCR'd page. No progress for ``OIT_STALL_TIMEOUT``
+    seconds (0: off) closes the spider as "stalled"; ``OIT_CRAWL_TIME_LIMIT`` seconds after the
+    start (0: none) it is closed as "time_limit". Either way the run is partial and says why. If the
+    spider has still not closed ``OIT_STOP_GRACE`` seconds later (a download or a page that never
+    ends), the reactor is stopped: whatever was stored is judged.
+    """
+
+    def __init__(self, crawler: Crawler, stall: float, time_limit: float, grace: float, interval: float = 1.0):
+        self.crawler = crawler
+        self.stall = stall
+        self.time_limit = time_limit
+        self.grace = grace
+        self.interval = interval
+        self.started = self.last_progress = time.monotonic()
+        self.stopping_since = 0.0
+        self.loop = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Watchdog:
+        s = crawler.settings
+        stall, limit = s.getfloat("OIT_STALL_TIMEOUT", 120.0), s.getfloat("OIT_CRAWL_TIME_LIMIT", 0.0)
+        if stall <= 0 and limit <= 0:
+            raise NotConfigured
+        ext = cls(crawler, stall, limit, s.getfloat("OIT_STOP_GRACE", 30.0), min(1.0, max(stall, 0.1) / 10))
+        for signal in (signals.response_received, signals.item_scraped, signals.item_dropped, OCR_PAGE):
+            crawler.signals.connect(ext.progress, signal=signal)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def progress(self, *args, **kwargs) -> None:
+        self.last_progress = time.monotonic()
+
+    def spider_opened(self, spider) -> None:
+        from twisted.internet import task
+
+        self.started = self.last_progress = time.monotonic()
+        self.loop = task.LoopingCall(self.tick)
+        self.loop.start(self.interval, now=False)
+
+    def spider_closed(self, spider, reason) -> None:
+        if self.loop is not None and self.loop.running:
+            self.loop.stop()
+
+    def tick(self, now: float | None = None) -> str:
+        """Check the clocks; returns the reason the crawl is being stopped ("" while it is not)."""
+        now = time.monotonic() if now is None else now
+        if self.stopping_since:
+            if now - self.stopping_since > self.grace:
+                self._hard_stop()
+            return "stopping"
+        reason = ""
+        if self.time_limit > 0 and now - self.started >= self.time_limit:
+            reason, seconds = "time_limit", self.time_limit
+        elif self.stall > 0 and now - self.last_progress >= self.stall:
+            reason, seconds = "stalled", self.stall
+        if reason:
+            self.stopping_since = now
+            self.crawler.stats.set_value("oit/stop_reason", STOP_REASONS[reason].format(seconds=seconds))
+            _schedule_coro(self.crawler.engine.close_spider_async(reason=reason))
+        return reason
+
+    def _hard_stop(self) -> None:
+        """The spider did not close in time (a download or a page that never ends holds it open): the
+        run is finished as it is (``CRAWL_ABANDONED``) and the reactor is stopped at once, without
+        Scrapy's graceful shutdown, which would wait for that download; the check then judges what
+        is stored."""
+        from twisted.internet import reactor
+
+        self.crawler.stats.set_value("oit/hard_stop", 1)
+        if self.loop is not None and self.loop.running:
+            self.loop.stop()
+        self.crawler.signals.send_catch_log(CRAWL_ABANDONED, spider=self.crawler.spider, reason="abandoned")
+        if reactor.running:
+            reactor.crash()
+            reactor.getThreadPool().stop()  # its threads would keep the process alive

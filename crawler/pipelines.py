@@ -13,20 +13,30 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from crawler.items import FetchedResource
-from crawler.signals import OCR_PAGE
+from crawler.signals import CRAWL_ABANDONED, OCR_PAGE
 from oit import __version__, store
 from oit.extract import Extracted, extract_in_pool
 from oit.thai import clean, fold
 
 logger = logging.getLogger(__name__)
 
-NO_TEXT = "ไม่มีข้อความให้อ่าน อาจเป็นไฟล์สแกน (no text layer: scanned document?)"
+#: Why a document without an extraction error holds no text: pages that looked scanned (OCR off,
+#: or it read nothing), or a file with no text at all (blank PDF pages, an empty sheet).
+NO_TEXT = {
+    "scan": "ไม่มีข้อความให้อ่าน อาจเป็นไฟล์สแกน (no text layer: scanned document?)",
+    "empty": "ไม่มีข้อความในไฟล์ (the file holds no text)",
+}
 
 
 def text_row(sha: str, ext: Extracted) -> dict:
-    """The ``texts`` row of an extraction: cleaned text (one Thai normalisation) and its fold."""
+    """The ``texts`` row of an extraction: cleaned text (one Thai normalisation) and its fold.
+
+    The text is already capped by :func:`oit.extract.extract` (``features["text_cut_at"]``)."""
     text = clean(ext.text)
-    error = ext.error or ("" if text.strip() or ext.kind in ("html", "other") else NO_TEXT)
+    error = ext.error
+    if not error and not text.strip() and ext.kind not in ("html", "other"):
+        scanned = ext.features.get("pages_need_ocr", 0) or ext.features.get("pages_ocr", 0)
+        error = NO_TEXT["scan" if scanned or ext.kind == "pdf" and ext.features.get("image") else "empty"]
     return {
         "sha256": sha,
         "kind": ext.kind,
@@ -81,6 +91,7 @@ class StorePipeline:
         # The close reason (page count, Ctrl+C …) is only known to the spider_closed signal, which
         # comes after the pipelines' close_spider: the run is finished there.
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(pipeline.spider_closed, signal=CRAWL_ABANDONED)
         return pipeline
 
     def open_spider(self) -> None:
@@ -102,7 +113,9 @@ class StorePipeline:
         if self.db is None:
             return
         partial_reason = ""
-        if getattr(spider, "capped", False):
+        if stop_reason := self.crawler.stats.get_value("oit/stop_reason"):
+            partial_reason = stop_reason  # the watchdog ended it (no progress, time limit)
+        elif getattr(spider, "capped", False):
             partial_reason = "ถึงจำนวนหน้าสูงสุดที่กำหนด (page cap reached)"
         elif reason != "finished":
             partial_reason = f"การตรวจถูกหยุดก่อนเสร็จ (crawl stopped: {reason})"

@@ -77,7 +77,7 @@ WARN_ON_GENERATOR_RETURN_VALUE = False
 LOG_LEVEL = "INFO"
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
-EXTENSIONS = {"crawler.extensions.Progress": 500}
+EXTENSIONS = {"crawler.extensions.Progress": 500, "crawler.extensions.Watchdog": 510}
 
 # --- oit settings (overridable with -s NAME=value) ---
 #: SQLite file the run is stored in.
@@ -108,6 +108,9 @@ OIT_SITEMAP = True
 OIT_RENDER_JS = True
 OIT_CHROMIUM = "/usr/bin/chromium"
 OIT_RENDER_MAX_PAGES = 100
+#: A browser page still open after this many seconds (a script that never settles, a request that
+#: was dropped or cancelled) is closed, so it cannot hold the browser.
+OIT_RENDER_PAGE_TIMEOUT = 60.0
 #: A page with scripts that build the DOM and less visible text than this is rendered.
 OIT_RENDER_MIN_TEXT = 400
 #: Hosts (globs) or URL globs whose documents are fetched although they are on another host, e.g.
@@ -129,3 +132,10 @@ OIT_RETRY_BACKOFF_BASE = 1.0
 OIT_RETRY_BACKOFF_MAX = 30.0
 #: Report invalid TLS certificates (expired, self-signed, wrong name) as run warnings.
 OIT_TLS_CHECK = True
+#: Watchdog (crawler.extensions.Watchdog): a crawl with no response, stored item or OCR'd page for
+#: this many seconds ends itself as partial ("stalled"; 0: off) …
+OIT_STALL_TIMEOUT = 120.0
+#: … and so does a crawl running longer than this many seconds ("time_limit"; 0: no limit).
+OIT_CRAWL_TIME_LIMIT = 0.0
+#: Seconds a stopping crawl may take to close before the reactor is stopped.
+OIT_STOP_GRACE = 30.0

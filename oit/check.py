@@ -46,6 +46,11 @@ class CrawlOptions:
     log_level: str = "ERROR"
     #: Continue the newest unfinished run of the same unit instead of starting a new one.
     resume: bool = False
+    #: Seconds the whole check may take (0: no limit) and, set from it, the crawl's share.
+    time_limit: float = 0.0
+    crawl_time_limit: float = 0.0
+    #: Seconds without progress after which the crawl ends itself (0: never).
+    stall_timeout: float = 120.0
     #: Other Scrapy/oit settings (OIT_RENDER_JS, OIT_OCR, HTTPCACHE_ENABLED, OIT_OFFSITE_DOCUMENTS …).
     extra: dict = field(default_factory=dict)
 
@@ -132,6 +137,8 @@ def crawl(
             "OIT_UNIT_TYPE": unit_type,
             "OIT_PROGRESS": options.progress,
             "LOG_LEVEL": options.log_level,
+            "OIT_CRAWL_TIME_LIMIT": options.crawl_time_limit,
+            "OIT_STALL_TIMEOUT": options.stall_timeout,
             **options.extra,
         },
         priority="cmdline",
@@ -140,13 +147,19 @@ def crawl(
     crawler = process.create_crawler(UnitSiteSpider)
     process.crawl(crawler, url=home_url)
     process.start()
-    reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
-    if reason and reason != "finished":
-        # The pipeline closes before Scrapy records why the spider closed (e.g. "shutdown" on Ctrl-C).
+    stats = crawler.stats
+    reason = stats.get_value("finish_reason") if stats else None
+    stop_reason = stats.get_value("oit/stop_reason") if stats else None
+    if stop_reason or (reason and reason != "finished"):
+        # The pipeline closes before Scrapy records why the spider closed (e.g. "shutdown" on Ctrl-C),
+        # and not at all when the watchdog had to stop the reactor.
         db = store.open_db(db_path)
         if not store.get_run(db, run_id).get("partial_reason"):
             store.update_run(
-                db, run_id, crawl_status="partial", partial_reason=f"การตรวจถูกหยุดก่อนเสร็จ (crawl stopped: {reason})"
+                db,
+                run_id,
+                crawl_status="partial",
+                partial_reason=stop_reason or f"การตรวจถูกหยุดก่อนเสร็จ (crawl stopped: {reason})",
             )
 
 

@@ -135,6 +135,10 @@ def run_check(
     )
     if options.progress:
         click.echo(f"กำลังตรวจ {home.url} (ปีงบประมาณ {fy}, แคตตาล็อก {cat.id}) …", err=True)
+    if options.time_limit:
+        # The crawl gets what is left of the budget, less a share kept for judging and the reports.
+        left = options.time_limit - (time.monotonic() - started)
+        options.crawl_time_limit = max(10.0, left - min(120.0, 0.1 * options.time_limit))
     crawl(home.url, str(db_path), run_id, cat_path, fy, unit_type, options)
     report = evaluate_run(db, run_id, cat, fy, unit_type)
     paths = write_reports(report, out_dir, formats=formats)
@@ -182,6 +186,20 @@ def main() -> None:
 @click.option("--db", "db_path", type=click.Path(path_type=Path), help="SQLite store (runs are kept)")
 @click.option("--max-pages", default=3000, show_default=True, help="page cap (pages + documents)")
 @click.option("--max-depth", default=6, show_default=True, help="link depth from the homepage")
+@click.option(
+    "--time-limit",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0.5),
+    help="minutes the whole check may take; then what was fetched is judged (the report says partial)",
+)
+@click.option(
+    "--stall-timeout",
+    default=120.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="seconds without any progress after which the crawl ends itself (0: never)",
+)
 @unit_type_option
 @click.option("--ignore-robots", is_flag=True, help="ไม่ทำตาม robots.txt (only for your own site)")
 @click.option("--format", "formats", default="html,json,md,csv", show_default=True, help="report formats")
@@ -211,6 +229,8 @@ def check(
     db_path,
     max_pages,
     max_depth,
+    time_limit,
+    stall_timeout,
     unit_type,
     ignore_robots,
     formats,
@@ -235,6 +255,8 @@ def check(
         progress=not quiet,
         log_level="INFO" if verbose else "ERROR",
         resume=resume,
+        time_limit=time_limit * 60,
+        stall_timeout=stall_timeout,
         extra=crawl_switches(no_render, no_ocr, no_cache, offsite_documents),
     )
     run_check(
