@@ -1,10 +1,11 @@
 """Crawler traps: calendars that never end, endless query combinations, looping paths.
 
 ``TrapGuard.check(url)`` is asked before a canonical URL is scheduled and says why it is a trap
-("" when it is not). Bounds are per URL *pattern* (the path with numbers replaced, plus the sorted
-parameter names), so a files module with 400 documents behind ``download.php?id=N`` is crawled
-while a calendar's next-month links stop after a few months. Numbered paths without a query
-(``/news/view/1234``) are not bounded by pattern: the page cap bounds them.
+("" when it is not); the rules read the decoded URL, not its percent-encoding. Bounds are per URL
+*pattern* (the path with numbers replaced, plus the sorted parameter names), so a files module with
+400 documents behind ``download.php?id=N`` is crawled while a calendar's next-month links stop after
+a few months. Numbered paths without a query (``/news/view/1234``) are not bounded by pattern: the
+page cap bounds them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from datetime import date
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 CALENDAR_KEYS = re.compile(
     r"^(?:y|m|d|yr|mo|year|month|day|date|ym|ymd|week|cal|caldate|cal_date|tdate|start|end|"
@@ -74,6 +75,9 @@ class TrapGuard:
 
     def check(self, url: str) -> str:
         """Why ``url`` is a trap, or "" (and then it is counted against its pattern)."""
+        # Rules judge the URL as a person reads it: a Thai file name of 50 letters is 450 characters
+        # once percent-encoded, and must not count as long.
+        url = unquote(url)
         reason = self._reason(url)
         if reason:
             self.trapped[reason] += 1

@@ -206,3 +206,16 @@ def test_real_homepage_ita_links_found_and_commented_menu_not_counted():
     focus = Focus()
     ita = next(lk for lk in ext.links if lk.url.endswith("/menu/1685"))
     assert focus.score(ita.url, ita.text, False) >= 40
+
+
+def test_trap_rules_read_the_decoded_url():
+    """A Thai file name is long once percent-encoded, not as a person reads it; a really long one still is."""
+    from urllib.parse import quote
+
+    guard = TrapGuard()
+    name = "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2567 (รอบ 6 เดือน).pdf"
+    url = "https://www.example.go.th/wp-content/uploads/2024/04/" + quote(name)
+    assert len(url) > 400
+    assert guard.check(url) == ""
+    assert guard.check("https://www.example.go.th/" + quote("ก" * 420)) == "long URL"
+    assert guard.check("https://www.example.go.th/" + "/".join(quote("ปฏิทิน") for _ in range(3))) == "repeating path"
