@@ -29,6 +29,7 @@ from oit.extract import (
     text_features,
     viewer_target,
 )
+from oit.extract.scriptlinks import Functions, navigating_functions, script_urls
 
 _THAI_LABELS = {"windows-874", "x-windows-874", "tis-620", "tis620", "iso-8859-11", "iso8859-11",
                 "cp874", "dos-874", "x-cp874"}
@@ -172,24 +173,8 @@ def visible_text(root: etree._Element) -> str:
 # --------------------------------------------------------------------------- links
 
 _PLACEHOLDERS = {"", "#", "#!", "/#", "#top"}
-_ONCLICK_URL_RES = (
-    re.compile(r"(?:window\.)?open\s*\(\s*['\"]([^'\"]+)['\"]"),
-    re.compile(r"location(?:\.href)?\s*=\s*['\"]([^'\"]+)['\"]"),
-    re.compile(r"location\.(?:assign|replace)\s*\(\s*['\"]([^'\"]+)['\"]"),
-    # any quoted path/URL to a document, e.g. openPdf('files/plan.pdf')
-    re.compile(r"['\"]([^'\"\s]+\.(?:pdf|docx?|xlsx?|od[ts]|pptx?)(?:\?[^'\"]*)?)['\"]", re.IGNORECASE),
-)
 _JS_NOOP_RE = re.compile(r"^\s*(?:javascript:)?\s*(?:void\s*\(?\s*0\s*\)?|return\s+false|;)?\s*;?\s*$",
                          re.IGNORECASE)
-
-
-def onclick_urls(script: str) -> list[str]:
-    urls: list[str] = []
-    for rx in _ONCLICK_URL_RES:
-        for m in rx.finditer(script):
-            if m.group(1) not in urls:
-                urls.append(m.group(1))
-    return urls
 
 
 def _anchor_text(el: etree._Element) -> str:
@@ -205,8 +190,10 @@ def _anchor_text(el: etree._Element) -> str:
 
 
 class _LinkCollector:
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, scripts: list[str] | None = None) -> None:
         self.base = base
+        self.scripts = scripts or []
+        self._functions: Functions | None = None
         self.links: list[Link] = []
         self.counts = {"mailto": 0, "tel": 0, "placeholder_links": 0, "script_links": 0}
         self.emails: set[str] = set()
@@ -247,7 +234,9 @@ class _LinkCollector:
         script = " ".join(s for s in scripts if s and not _JS_NOOP_RE.match(s))
         if not script:
             return
-        urls = onclick_urls(script)
+        if self._functions is None:
+            self._functions = navigating_functions(self.scripts)
+        urls = script_urls(script, self._functions)
         href_ok = bool(href) and not (href.strip().lower() in _PLACEHOLDERS
                                       or href.strip().startswith("#")
                                       or href.strip().lower().startswith("javascript:"))
@@ -263,7 +252,8 @@ _REFRESH_RE = re.compile(r"url\s*=\s*(\S[^;]*)", re.IGNORECASE)
 def _collect_links(root: etree._Element, page_url: str) -> _LinkCollector:
     base_el = root.find(".//base[@href]")
     base = urljoin(page_url, base_el.get("href").strip()) if base_el is not None else page_url
-    col = _LinkCollector(base)
+    inline_scripts = [el.text for el in root.iter("script") if el.text and not el.get("src")]
+    col = _LinkCollector(base, inline_scripts)
     for el in root.iter(etree.Element):  # elements only: comments never yield links
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag == "a":
