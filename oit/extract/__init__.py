@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
+from oit.extract.limits import MAX_DOC_CHARS, MAX_PAGE_CHARS, MAX_RENDER_HTML_BYTES, limit_html
+
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_PAGES",
@@ -131,7 +133,8 @@ def _zip_kind(body: bytes) -> str | None:
         with zipfile.ZipFile(io.BytesIO(body)) as zf:
             names = set(zf.namelist())
             if "mimetype" in names:
-                mime = zf.read("mimetype")[:100].decode("ascii", "replace")
+                with zf.open("mimetype") as member:  # a bounded read: the member may be a bomb
+                    mime = member.read(100).decode("ascii", "replace")
                 if "opendocument.text" in mime:
                     return "odt"
                 if "opendocument.spreadsheet" in mime:
@@ -292,6 +295,32 @@ def join_pages(pages: list[PageText]) -> str:
     return "\n\n".join(p.text for p in pages)
 
 
+def cap_text(ext: Extracted, page_limit: int, doc_limit: int) -> Extracted:
+    """Keep at most ``page_limit`` characters per page and ``doc_limit`` in all (see
+    :mod:`oit.extract.limits`). A cut is recorded: the page's ``quality`` says "text cut at N
+    characters", ``features["text_cut_at"]`` is the length kept and ``features["text_chars_total"]``
+    the length read."""
+    if len(ext.text) <= min(page_limit, doc_limit) and all(len(p.text) <= page_limit for p in ext.pages):
+        return ext
+    read = len(ext.text)
+    pages = ext.pages or [PageText(number=1, text=ext.text, method=ext.kind, chars=len(ext.text))]
+    kept = 0
+    for page in pages:
+        room = max(0, min(page_limit, doc_limit - kept))
+        if len(page.text) > room:
+            page.text = page.text[:room]
+            page.chars = len(page.text)
+            page.quality = f"{page.quality}; text cut at {room:,} characters".lstrip("; ")
+        kept += len(page.text) + 2
+    ext.text = join_pages(pages)
+    if len(ext.text) >= read:  # only page separators were counted: nothing was cut
+        return ext
+    ext.features["text_cut_at"] = len(ext.text)
+    ext.features["text_chars_total"] = read
+    ext.features["text_chars"] = len(ext.text)
+    return ext
+
+
 # --------------------------------------------------------------------------- entry point
 
 _LEGACY = {"doc": "Word", "xls": "Excel", "ppt": "PowerPoint", "rtf": "RTF"}
@@ -420,20 +449,40 @@ def extract(body: bytes, content_type: str, url: str, *, max_pages: int = DEFAUL
     ocr_opts = {"max_pages": max_pages, "ocr": ocr, "ocr_workers": ocr_workers, "ocr_lang": ocr_lang,
                 "deadline": deadline, "on_page": on_page}
     kind = sniff_kind(body, content_type, url)
-    if kind == "html":
-        from oit.extract.html import extract_html
+    if kind in ("html", "text"):
+        return cap_text(_extract_page(body, content_type, url, kind, ocr, ocr_opts, allow_network),
+                        MAX_PAGE_CHARS, MAX_PAGE_CHARS)
+    return cap_text(_extract_document(body, content_type, url, kind, pages, ocr_opts, deadline),
+                    MAX_DOC_CHARS, MAX_DOC_CHARS)
 
-        ext = extract_html(body, content_type, url)
-        reason = _html_needs_render(ext)
-        if reason:
-            ext.features["text_in_images" if reason == "text-in-images" else "unusable_text"] = 1
-            if ocr:
-                ext = _html_ocr(ext, body, url, reason, {**ocr_opts, "allow_network": allow_network})
-        return ext
+
+def _extract_page(body: bytes, content_type: str, url: str, kind: str, ocr: bool, ocr_opts: dict,
+                  allow_network: bool) -> Extracted:
+    """An HTML page (at most :data:`~oit.extract.limits.MAX_HTML_BYTES` of it parsed) or a text body."""
+    from oit.extract.html import extract_html, extract_plain_text
+
     if kind == "text":
-        from oit.extract.html import extract_plain_text
-
         return extract_plain_text(body, content_type)
+    parsed, cut = limit_html(body)
+    ext = extract_html(parsed, content_type, url)
+    if cut:
+        ext.features["html_bytes_cut"] = cut
+    reason = _html_needs_render(ext)
+    if reason:
+        ext.features["text_in_images" if reason == "text-in-images" else "unusable_text"] = 1
+        if ocr:
+            # Chromium gets the page with its inline pictures and fonts (pdf2htmlEX), unless it is huge.
+            source = body if len(body) <= MAX_RENDER_HTML_BYTES else parsed
+            ext = _html_ocr(ext, source, url, reason, {**ocr_opts, "allow_network": allow_network})
+    return ext
+
+
+def _extract_document(body: bytes, content_type: str, url: str, kind: str, pages: Iterable[int] | None,
+                      ocr_opts: dict, deadline: float | None) -> Extracted:
+    """A PDF, Office file, picture or legacy file."""
+    max_pages, ocr_lang = ocr_opts["max_pages"], ocr_opts["ocr_lang"]
+    if not body:
+        return _unsupported(body, content_type, url)
     if kind == "pdf":
         from oit.extract.pdf import extract_pdf
 
@@ -442,7 +491,7 @@ def extract(body: bytes, content_type: str, url: str, *, max_pages: int = DEFAUL
         from oit.extract.office import extract_office
 
         return extract_office(body, kind, url, max_pages=max_pages)
-    if ocr and _is_image(body):
+    if ocr_opts["ocr"] and _is_image(body):
         from oit.extract.image import extract_image
 
         return extract_image(body, url, max_pages=max_pages, ocr_lang=ocr_lang, deadline=deadline)

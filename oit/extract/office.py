@@ -25,6 +25,7 @@ from oit.extract import (
     real_title,
     text_features,
 )
+from oit.extract.limits import zip_bomb_reason
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -328,6 +329,14 @@ def extract_odf(body: bytes, kind: str, url: str = "", *, max_pages: int = 300) 
 
 
 def extract_office(body: bytes, kind: str, url: str = "", *, max_pages: int = 300) -> Extracted:
+    """Read an Office zip, after :func:`~oit.extract.limits.zip_bomb_reason` found it safe to open."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(body)) as zf:
+            refusal = zip_bomb_reason(zf)
+    except Exception:  # noqa: BLE001 - a bad zip: the readers below report it in their own words
+        refusal = ""
+    if refusal:
+        return Extracted(kind=kind, error=refusal)
     if kind == "docx":
         return extract_docx(body, url)
     if kind == "xlsx":

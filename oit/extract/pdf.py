@@ -34,6 +34,15 @@ from oit.extract import (
     text_features,
     viewer_target,
 )
+from oit.extract.limits import (
+    CORRUPT,
+    MIN_OCR_DPI,
+    PDF_MAX_CONTENT_BYTES,
+    PDF_MAX_IMAGE_PIXELS,
+    inflated_size,
+    mib,
+    too_large,
+)
 from oit.extract.ocr import DEFAULT_LANG, OCR_DPI, PAGE_TIMEOUT_S, OcrError, OcrPool, OcrResult
 from oit.extract.quality import MIN_PAGE_CHARS, REASONS, check_text
 
@@ -79,11 +88,41 @@ def render_page_png(page: pymupdf.Page, dpi: int = OCR_DPI) -> bytes:
 
 
 def _has_ink(page: pymupdf.Page) -> bool:
-    """Anything visible on the page (images, drawings, outlined text)? Cheap 12-dpi render."""
+    """Anything visible on the page (images, drawings, outlined text)? Cheap render (≤ 12 dpi, ≤ 4 MP)."""
     if page.get_images():
         return True
-    pix = page.get_pixmap(dpi=12, colorspace=pymupdf.csGRAY)
+    area = max(1.0, page.rect.width * page.rect.height / 72 / 72)
+    pix = page.get_pixmap(dpi=max(1, min(12, int((4_000_000 / area) ** 0.5))), colorspace=pymupdf.csGRAY)
     return min(pix.samples, default=255) < 200
+
+
+def _flate_layers(doc: pymupdf.Document, xref: int) -> int:
+    """How many FlateDecode filters a stream has (0 when it has none or other filters too)."""
+    kind, value = doc.xref_get_key(xref, "Filter")
+    names = value.strip("[]").split() if kind in ("name", "array") else []
+    return len(names) if names and all(n in ("/FlateDecode", "/Fl") for n in names) else 0
+
+
+def content_refusal(doc: pymupdf.Document, page: pymupdf.Page) -> str:
+    """Why the page's text must not be read: a content stream that inflates past the limit."""
+    for xref in page.get_contents():
+        layers = _flate_layers(doc, xref)
+        if layers and inflated_size(doc.xref_stream_raw(xref), layers, PDF_MAX_CONTENT_BYTES) is None:
+            return f"decompression bomb: page {page.number + 1} content expands past {mib(PDF_MAX_CONTENT_BYTES)}"
+    return ""
+
+
+def render_refusal(page: pymupdf.Page) -> str:
+    """Why the page must not be rendered for OCR ("" when it may): too large a page, or a picture
+    with more pixels than a decoder should hold (decompression bomb)."""
+    width, height = page.rect.width / 72, page.rect.height / 72
+    if width * height * MIN_OCR_DPI * MIN_OCR_DPI > MAX_PIXELS:
+        return f"page too large to OCR: page {page.number + 1} is {width:,.0f} × {height:,.0f} in"
+    for img in page.get_images():
+        w, h = img[2], img[3]
+        if w * h > PDF_MAX_IMAGE_PIXELS:
+            return f"decompression bomb: image of {w:,} × {h:,} px on page {page.number + 1}"
+    return ""
 
 
 def _image_cover(page: pymupdf.Page) -> float:
@@ -133,17 +172,23 @@ def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300, pages: Iter
     with doc:
         if doc.needs_pass:
             return _error("เปิดไฟล์ไม่ได้ (encrypted PDF)")
+        # MuPDF rebuilds a damaged cross-reference table; without an end marker the file was cut short.
+        truncated = doc.is_repaired and b"%%EOF" not in body[-1024:]
         try:
             page_count = doc.page_count
         except Exception:
             page_count = 0
         if page_count == 0:
             return _error("เปิดไฟล์ไม่ได้ (PDF มี 0 หน้า / PDF has no pages)", pages=0)
+        if truncated:
+            return _error(f"{CORRUPT} (corrupt PDF: file is cut short, no end marker after {len(body):,} bytes)",
+                          pages=page_count, repaired=1)
         selected = select_pages(page_count, max_pages, pages)
         out: list[PageText] = []
         links: list[Link] = []
         pending: dict[Future[OcrResult], _Pending] = {}
         images = failed = empty = need_ocr = 0
+        refused: list[str] = []
         timed_out = False
         pool = OcrPool(ocr_workers, lang=ocr_lang) if ocr else None
         try:
@@ -153,12 +198,19 @@ def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300, pages: Iter
                     break
                 try:
                     page = doc.load_page(number)
-                    # No sort=True: on real files it drops characters (overlapping duplicate
-                    # text, tone marks, control codes that encode digits in broken fonts).
-                    text = page.get_text("text")
-                    images += len(page.get_images())
-                    links += _page_links(page)
-                    mode, reason = _ocr_need(page, text)
+                    if refusal := content_refusal(doc, page):
+                        refused.append(refusal)
+                        text, mode, reason = "", "", refusal
+                    else:
+                        # No sort=True: on real files it drops characters (overlapping duplicate
+                        # text, tone marks, control codes that encode digits in broken fonts).
+                        text = page.get_text("text")
+                        images += len(page.get_images())
+                        links += _page_links(page)
+                        mode, reason = _ocr_need(page, text)
+                    if mode and (refusal := render_refusal(page)):
+                        refused.append(refusal)
+                        mode, reason = "", f"{reason}; {refusal}"
                 except Exception:  # one bad page must not lose the others
                     failed += 1
                     text, mode, reason, page = "", "", "", None
@@ -196,10 +248,14 @@ def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300, pages: Iter
         features["pages_failed"] = failed
     if need_ocr:
         features["pages_need_ocr"] = need_ocr
+    if refused:
+        features["pages_refused"] = len(refused)
     for key in ("ocr", "ocr_failed"):
         if ocr_stats[key]:
             features[f"pages_{key}"] = ocr_stats[key]
     error = ""
+    if refused and not text.strip():
+        error = too_large(refused[0])
     if timed_out:
         features["timed_out"] = 1
         error = (f"อ่านไฟล์ไม่เสร็จในเวลาที่กำหนด (timed out: {ocr_stats['ocr']} of {need_ocr} "
