@@ -12,7 +12,7 @@ the closest one is reported with what it lacks.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from checklist.catalog import Catalog, Item
 from checklist.fixes import FixPlaces, compose_fix
@@ -20,7 +20,7 @@ from checklist.rules import Outcome
 from checklist.rules import evaluate as check_rules
 from checklist.sitedata import Link, Resource, SiteData
 from oit import thaidates
-from oit.model import Evidence, ItemResult
+from oit.model import Evidence, ItemResult, SkippedLink
 from oit.thai import Folded, fold
 
 #: A resource must reach this relevance to be considered evidence for an item.
@@ -393,4 +393,37 @@ def evaluate_site(catalog: Catalog, site: SiteData, fiscal_year: int, unit_type:
     places = FixPlaces(site, urls, empty, ctx.index_pages, fiscal_year)
     for item, result in zip(items, results, strict=True):
         result.fix = compose_fix(item, result, places, results)
+        if not result.passed:
+            attach_skipped(item, result, ctx)
     return results
+
+
+#: Skipped links shown per item at most.
+MAX_SKIPPED_PER_ITEM = 10
+#: A missing item that a skipped link may hold is not sure: its confidence is at most this.
+SKIPPED_CONFIDENCE = 0.5
+
+
+def skipped_for(item: Item, ctx: _Context) -> list[SkippedLink]:
+    """Links the crawl did not follow that could be ``item``'s evidence: the ITA index linked them for
+    the item, the item's own page linked them, or their text or file name names the item."""
+    rows = {row.url for row in ctx.site.ita_rows if row.code == item.code}
+    pages = set(ctx.ita_urls.get(item.code, []))
+    terms = [fold(t) for t in item.terms if t]
+    out = []
+    for link in ctx.site.skipped:
+        named = fold(f"{link.text} {unquote(urlsplit(link.url).path.rsplit('/', 1)[-1])}")
+        if link.url in rows or link.src in pages or any(t in named for t in terms):
+            out.append(link)
+    return out
+
+
+def attach_skipped(item: Item, result: ItemResult, ctx: _Context) -> None:
+    """Say, next to an item that did not pass, which links that could be its evidence were not followed."""
+    links = skipped_for(item, ctx)
+    if not links:
+        return
+    result.skipped = links[:MAX_SKIPPED_PER_ITEM]
+    result.confidence = min(result.confidence, SKIPPED_CONFIDENCE)
+    for link in result.skipped:
+        result.notes.append(f"ไม่ได้เปิดลิงก์ {link.url}: {link.reason} (a link that was not followed)")

@@ -9,6 +9,8 @@ from functools import cached_property
 
 import sqlite_utils
 
+from oit.model import SkippedLink
+from oit.store import load_skipped
 from oit.thai import Folded, fold
 
 #: A page with less own text than this (besides its links and title) is a list of links.
@@ -83,6 +85,8 @@ class SiteData:
     ita_rows: list[ItaRow] = field(default_factory=list)
     #: True when the crawl did not finish (cap, interruption): missing items are less certain.
     partial: bool = False
+    #: Links the crawl did not follow (and that no other page led it to), with the reason.
+    skipped: list[SkippedLink] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         by_final = {r.final_url: r for r in self.resources.values() if r.final_url}
@@ -220,4 +224,5 @@ def load_site(db: sqlite_utils.Database, run_id: int) -> SiteData:
         links=links,
         ita_rows=rows,
         partial=(run.get("crawl_status") == "partial"),
+        skipped=load_skipped(db, run_id),
     )

@@ -58,6 +58,8 @@ class Progress:
         self._maybe_print()
 
     def item_scraped(self, item: FetchedResource, spider) -> None:
+        if not isinstance(item, FetchedResource):
+            return
         if item.error:
             self.counts["errors"] += 1
         elif item.kind == "html":

@@ -31,3 +31,33 @@ class FetchedResource:
     offsite: bool = False
     #: Why the page was rendered with JavaScript ("" when it was not).
     rendered: str = ""
+    #: (dst, text, reason) of the links on the page that were not followed (``skip_reason``).
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class SkippedLink:
+    """A link that was scheduled but not fetched (the page cap dropped it)."""
+
+    url: str
+    src: str
+    text: str
+    reason: str
+
+
+#: Why a link was not followed, Thai + English, as the report shows it.
+SKIP_REASONS = {
+    "trap": "ถูกข้ามตามกฎกันลิงก์วนไม่รู้จบ (crawler trap rule: {detail})",
+    "frontier": "มีลิงก์รอมากเกินกำหนด (too many links waiting: OIT_MAX_FRONTIER)",
+    "page cap": "ถึงจำนวนหน้าสูงสุดที่กำหนดแล้ว (page cap reached: --max-pages)",
+    "depth": "อยู่ลึกจากหน้าแรกเกินกำหนด (deeper than --max-depth)",
+    "archive": "ไฟล์บีบอัด (zip/rar/7z) ไม่ได้เปิดอ่าน (archive files are not opened)",
+    "links per page": (
+        "หน้านี้มีลิงก์มากเกินกำหนด ติดตามเพียง {detail} ลิงก์แรก (more links on one page than OIT_MAX_LINKS_PER_PAGE)"
+    ),
+    "offsite": "อยู่นอกเว็บไซต์ของหน่วยงาน จึงไม่ได้ดาวน์โหลด (on another host: add it to --offsite-documents)",
+}
+
+
+def skip_reason(rule: str, detail: str = "") -> str:
+    return SKIP_REASONS[rule].format(detail=detail)

@@ -5,6 +5,7 @@
   resumed run already holds.
 * ``Backoff`` (``OIT_RETRY_BACKOFF``): retried requests wait ``base · 2^(n-1)`` seconds (jittered,
   capped), or what the server's ``Retry-After`` asks.
+* ``RedirectLoop``: a redirect back into its own chain is an error with a reason, not a silent drop.
 * ``TlsCertificateCheck`` (``OIT_TLS_CHECK``): the crawl does not verify certificates (old unit
   servers have expired or self-signed ones), but each HTTPS host's certificate is checked once and
   its problems become run warnings.
@@ -16,7 +17,7 @@ import asyncio
 import random
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request
 from scrapy.crawler import Crawler
@@ -153,3 +154,22 @@ def certificate_problems(cert, host: str, now: datetime | None = None) -> list[s
     except (CertificateError, VerificationError, x509.ExtensionNotFound):
         problems.append(f"ไม่ตรงกับชื่อเว็บไซต์ (name mismatch: {host})")
     return problems
+
+
+class RedirectLoop:
+    """A redirect back to a URL of the same chain (A → B → A) is reported as a loop; Scrapy's redirect
+    middleware would hand the repeat to the duplicate filter, which drops it without a word. Runs
+    before ``RedirectMiddleware`` on the response (a higher order number)."""
+
+    @staticmethod
+    def process_response(request: Request, response: Response) -> Response:
+        if response.status in (301, 302, 303, 307, 308) and (location := response.headers.get(b"Location")):
+            target = urljoin(request.url, location.decode("latin-1"))
+            chain = [*request.meta.get("redirect_urls", []), request.url]
+            if target in chain:
+                raise RedirectLoopError(f"{' → '.join(chain)} → {target}")
+        return response
+
+
+class RedirectLoopError(IgnoreRequest):
+    """The server redirects in a circle."""

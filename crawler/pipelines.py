@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
-from crawler.items import FetchedResource
+from crawler.items import FetchedResource, SkippedLink
 from crawler.signals import CRAWL_ABANDONED, OCR_PAGE
 from oit import __version__, store
 from oit.extract import Extracted, extract_in_pool
@@ -191,7 +191,11 @@ class StorePipeline:
             kind = item.kind if item.kind != "html" else "other"
             return Extracted(kind=kind, error=f"อ่านไฟล์ไม่สำเร็จ (extraction failed: {type(exc).__name__}: {exc})")
 
-    async def process_item(self, item: FetchedResource) -> FetchedResource:
+    async def process_item(self, item: FetchedResource | SkippedLink) -> FetchedResource | SkippedLink:
+        if isinstance(item, SkippedLink):
+            store.save_skipped(self.db, [{"run_id": self.run_id, "url": item.url, "src": item.src,
+                                          "text": item.text, "reason": item.reason}])  # fmt: skip
+            return item
         sha = ""
         text_error = ""
         if item.body is not None:
@@ -241,6 +245,13 @@ class StorePipeline:
             [
                 {"run_id": self.run_id, "src": item.url, "dst": dst, "text": text, "kind": kind, "offsite": int(off)}
                 for dst, text, kind, off in item.links
+            ],
+        )
+        store.save_skipped(
+            self.db,
+            [
+                {"run_id": self.run_id, "url": dst, "src": item.url, "text": text, "reason": reason}
+                for dst, text, reason in item.skipped
             ],
         )
         store.save_ita_rows(

@@ -95,57 +95,87 @@ def configure(settings) -> str:
 
 
 class RenderPages:
-    """Every browser page the crawl opens, so that none can hold the browser forever.
+    """Every browser page and context the crawl opens, so that none can hold the browser forever.
 
     Pages are not handed to the spider (no ``playwright_include_page``): scrapy-playwright closes
-    them itself after a response or an error. What it cannot close (a request cancelled or dropped
-    by a middleware, a script that never lets the page settle) :meth:`sweep` closes once the page
-    is ``page_timeout`` seconds old; a closed page frees its slot, so later renderings never wait
-    behind it. Contexts are named ``render-N`` and take ``per_context`` pages each; a context is
-    closed as soon as it has had all its pages and they are all closed (long-lived contexts leak
-    memory), whatever happened to them.
+    them itself after a response or an error. What it cannot close (a request cancelled, a script
+    that never lets the page settle) :meth:`sweep` closes once the page is ``page_timeout`` seconds
+    old; a closed page frees its slot, so later renderings never wait behind it.
+
+    Contexts (long-lived ones leak memory) are named ``render-N``. A request gets its context only
+    when it is about to reach the browser (:class:`RenderContexts`, after the HTTP cache), so a
+    request that never gets there (cached, dropped, refused by robots.txt) cannot keep a context
+    waiting for it; ``per_context`` requests go to each context, and a context is closed once every
+    request it was given has come back to the spider (:meth:`finished`), whatever happened to it.
     """
 
     def __init__(self, per_context: int = 8, page_timeout: float = 60.0):
         self.per_context = max(1, per_context)
         self.page_timeout = page_timeout
-        self.issued = 0
-        #: page → (opened at, context name), for the pages still open.
-        self.open: dict[object, tuple[float, str]] = {}
-        self.opened: dict[str, int] = {}
-        self.closed: dict[str, int] = {}
+        self.current = 0
+        self.assigned: dict[str, int] = {}
+        self.returned: dict[str, int] = {}
+        #: context name → the browser context (known once one of its pages opened).
+        self.contexts: dict[str, object] = {}
+        #: page → opened at, for the pages still open.
+        self.open: dict[object, float] = {}
         #: Pages the sweep had to close (timed out, dropped, cancelled).
         self.swept = 0
         self.contexts_closed = 0
 
-    def next_name(self) -> str:
-        name = f"render-{self.issued // self.per_context}"
-        self.issued += 1
+    def assign(self, request) -> str:
+        """Give a request that is about to reach the browser its context."""
+        name = f"render-{self.current}"
+        request.meta["playwright_context"] = name
+        self.assigned[name] = self.assigned.get(name, 0) + 1
+        if self.assigned[name] >= self.per_context:
+            self.current += 1
         return name
+
+    def finished(self, request) -> None:
+        """The request came back to the spider (rendered or failed): close its context when it was the last."""
+        name = request.meta.get("playwright_context", "")
+        if name not in self.assigned:
+            return
+        self.returned[name] = self.returned.get(name, 0) + 1
+        retired = name != f"render-{self.current}"
+        if retired and self.returned[name] >= self.assigned[name] and (ctx := self.contexts.pop(name, None)):
+            self.contexts_closed += 1
+            _spawn(ctx.close())
 
     async def on_page(self, page, request) -> None:
         """``playwright_page_init_callback``: remember the page until it closes."""
-        name = request.meta.get("playwright_context", "")
-        self.open[page] = (time.monotonic(), name)
-        self.opened[name] = self.opened.get(name, 0) + 1
-        page.on("close", lambda _page=None: self._page_closed(page, name))
-
-    def _page_closed(self, page, name: str) -> None:
-        if self.open.pop(page, None) is None:
-            return
-        self.closed[name] = self.closed.get(name, 0) + 1
-        if self.closed[name] >= self.per_context and self.closed[name] >= self.opened.get(name, 0):
-            self.contexts_closed += 1
-            _spawn(page.context.close())
+        self.open[page] = time.monotonic()
+        self.contexts.setdefault(request.meta.get("playwright_context", ""), page.context)
+        page.on("close", lambda _page=None: self.open.pop(page, None))
 
     def sweep(self, now: float | None = None) -> int:
         """Close the pages open longer than ``page_timeout``; returns how many."""
         now = time.monotonic() if now is None else now
-        stale = [page for page, (opened, _name) in self.open.items() if now - opened > self.page_timeout]
+        stale = [page for page, opened in self.open.items() if now - opened > self.page_timeout]
         for page in stale:
+            self.open.pop(page, None)
             self.swept += 1
             _spawn(page.close())
         return len(stale)
+
+
+class RenderContexts:
+    """Downloader middleware (after the HTTP cache): a rendering request gets its browser context
+    from the spider's :class:`RenderPages` only now, on its way to the browser."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler) -> RenderContexts:
+        return cls(crawler)
+
+    def process_request(self, request) -> None:
+        pages = getattr(self.crawler.spider, "contexts", None)
+        if request.meta.get("playwright") and isinstance(pages, RenderPages):
+            pages.assign(request)
+        return None
 
 
 def _spawn(coro) -> None:

@@ -57,6 +57,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.PageBudget": 120,
     "crawler.middlewares.Backoff": 560,
     "crawler.middlewares.TlsCertificateCheck": 570,
+    "crawler.middlewares.RedirectLoop": 650,
+    "crawler.render.RenderContexts": 990,
 }
 
 # JavaScript rendering with scrapy-playwright (installed by the spider when OIT_RENDER_JS is on and
@@ -124,6 +126,9 @@ OIT_TRAP_MAX_URL_LENGTH = 400
 OIT_TRAP_MAX_PER_PATTERN = 1000
 OIT_TRAP_MAX_CALENDAR = 24
 OIT_TRAP_MAX_COMBINATIONS = 60
+#: Links followed from one page at most (in page order); the rest are counted, and the first of them
+#: listed, as skipped.
+OIT_MAX_LINKS_PER_PAGE = 2000
 #: Links kept waiting at most (0: 20 × the page cap, at least 20,000).
 OIT_MAX_FRONTIER = 0
 #: Retry backoff: base · 2^(retry-1) seconds, at most OIT_RETRY_BACKOFF_MAX (Retry-After wins).

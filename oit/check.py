@@ -163,13 +163,40 @@ def crawl(
             )
 
 
+def rendering_stats(crawl_stats: dict) -> dict[str, int]:
+    """How many pages were rendered with JavaScript and why, from the crawl's counters."""
+    keys = ("rendered", "render_failed", "render_skipped_same_menu", "render_skipped_budget")
+    out = {k: int(crawl_stats.get(k, 0)) for k in keys}
+    out.update({k: int(v) for k, v in crawl_stats.items() if k.startswith("rendered_why_")})
+    return out
+
+
+def partly_read(features: dict) -> str:
+    """Why only part of a readable file was read ("" when all of it was), Thai + English."""
+    parts = []
+    if pages := features.get("pages_skipped"):
+        total = features.get("pages", 0)
+        parts.append(f"ไม่ได้อ่าน {pages:,} จาก {total:,} หน้า ({pages:,} of {total:,} pages not read: page limit)")
+    if refused := features.get("pages_refused"):
+        parts.append(f"หน้าใหญ่เกินกว่าจะอ่านได้ {refused:,} หน้า ({refused:,} pages too large to read)")
+    if cut := features.get("text_cut_at"):
+        total = features.get("text_chars_total", 0)
+        parts.append(f"เก็บข้อความไว้ {cut:,} จาก {total:,} ตัวอักษร (text cut at {cut:,} of {total:,} characters)")
+    if html_cut := features.get("html_bytes_cut"):
+        parts.append(f"ไม่ได้อ่าน HTML ส่วนท้าย {html_cut:,} ไบต์ ({html_cut:,} bytes of HTML not parsed)")
+    return "อ่านได้บางส่วน: " + "; ".join(parts) if parts else ""
+
+
 def unreadable_of(site_resources) -> list[Unreadable]:
+    """What could not be read, or only in part, and why."""
     out = []
     for res in site_resources:
         if res.error:
             out.append(Unreadable(res.url, res.error))
         elif res.status >= 400:
             out.append(Unreadable(res.url, f"HTTP {res.status}"))
+        elif reason := partly_read(res.features):
+            out.append(Unreadable(res.url, reason))
     return sorted(out, key=lambda u: u.url)
 
 
@@ -187,6 +214,8 @@ def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fisca
         "unreadable": sum(1 for r in resources if not r.readable),
         "offsite_links": sum(1 for lk in site.links if lk.offsite),
         "ita_rows": len(site.ita_rows),
+        "skipped_links": len(site.skipped),
+        **rendering_stats(json.loads(run.get("crawl_stats") or "{}")),
         **{f"items_{s}": sum(1 for it in items if it.status == s) for s in ("pass", "partial", "fail", "unknown")},
     }
     settings = json.loads(run.get("settings") or "{}")
@@ -223,6 +252,7 @@ def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fisca
         items=items,
         fixes=rank_fixes(items),
         unreadable=unreadable_of(resources),
+        skipped=site.skipped,
         stats=stats,
         sub_indicator_names=catalog.sub_indicator_names(),
         indicator_names=catalog.indicator_names(),

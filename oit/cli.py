@@ -76,6 +76,12 @@ def print_summary(report: Report, paths: dict[str, Path], elapsed: float | None 
             click.echo(f"  {i}. {it.code} {it.name} (+{it.gain:.2f}) {why}")
     if report.unreadable:
         click.echo(f"อ่านไม่ได้ {len(report.unreadable)} รายการ (ดูรายละเอียดในรายงาน)")
+    if report.skipped:
+        click.echo(f"ลิงก์ที่ไม่ได้เปิด {len(report.skipped)} ลิงก์ พร้อมเหตุผล (links not followed: see the report)")
+    if rendered := report.stats.get("rendered"):
+        why = ", ".join(f"{k.removeprefix('rendered_why_')} {v}" for k, v in report.stats.items()
+                        if k.startswith("rendered_why_"))  # fmt: skip
+        click.echo(f"เรนเดอร์ JavaScript {rendered} หน้า ({why}; rendered pages and why)")
     for w in report.warnings:
         click.secho(f"คำเตือน: {w}", fg="yellow")
     if paths:

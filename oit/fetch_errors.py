@@ -25,6 +25,12 @@ def describe_failure(failure: Failure) -> str:
         return "การเชื่อมต่อถูกตัดก่อนได้รับข้อมูล (connection lost)"
     if "IgnoreRequest" in name and "robots" in str(exc).lower():
         return "robots.txt ไม่อนุญาตให้เข้าถึง (forbidden by robots.txt)"
+    if name == "RedirectLoopError":
+        return f"เว็บไซต์เปลี่ยนเส้นทางวนซ้ำ (redirect loop: {exc})"
+    if "max redirections" in str(exc).lower():
+        return f"เว็บไซต์เปลี่ยนเส้นทางต่อกันมากเกินไป (too many redirects: {exc})"
+    if "max size" in str(exc).lower() or "maxsize" in str(exc).lower():
+        return f"ไฟล์ใหญ่เกินกำหนด (file too large: {exc})"
     if "IgnoreRequest" in name:
         return f"ไม่ได้ดาวน์โหลด ({exc})"
     return f"ดาวน์โหลดไม่สำเร็จ ({name}: {exc})"

@@ -40,6 +40,17 @@ class Evidence:
 
 
 @dataclass
+class SkippedLink:
+    """A link the crawl did not follow, and why (shown next to the item it could be evidence for)."""
+
+    url: str
+    reason: str
+    text: str = ""
+    #: The page that linked it.
+    src: str = ""
+
+
+@dataclass
 class ItemResult:
     code: str
     name: str
@@ -62,6 +73,8 @@ class ItemResult:
     gain: float = 0.0
     #: Catalog confidence for this item's criteria (high / medium / low).
     catalog_confidence: str = "medium"
+    #: Links the crawl did not follow that could have been this item's evidence.
+    skipped: list[SkippedLink] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -105,6 +118,8 @@ class Report:
     #: Item codes of failing items, best score gain first.
     fixes: list[str] = field(default_factory=list)
     unreadable: list[Unreadable] = field(default_factory=list)
+    #: Every link the crawl did not follow, with the reason.
+    skipped: list[SkippedLink] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
     #: Sub-indicator code -> Thai name, for grouping in reports.
     sub_indicator_names: dict[str, str] = field(default_factory=dict)

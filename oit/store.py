@@ -26,7 +26,7 @@ from typing import Any
 
 import sqlite_utils
 
-from oit.model import Evidence, ItemResult, Report, ScoreCard, Unreadable
+from oit.model import Evidence, ItemResult, Report, ScoreCard, SkippedLink, Unreadable
 from scoring.score import rank_fixes
 
 SCHEMA_VERSION = 1
@@ -129,6 +129,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk=("run_id", "src", "dst", "kind"),
         )
         db["links"].create_index(["run_id", "dst"])
+    if "skipped_links" not in db.table_names():
+        # Links the crawl did not follow, and why (first page that linked them).
+        db["skipped_links"].create(
+            {"run_id": int, "url": str, "src": str, "text": str, "reason": str}, pk=("run_id", "url")
+        )
     if "ita_rows" not in db.table_names():
         db["ita_rows"].create(
             {"run_id": int, "page_url": str, "code": str, "label": str, "url": str, "position": int},
@@ -150,6 +155,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "found": str,
                 "notes": str,
                 "catalog_confidence": str,
+                "skipped": str,
                 "position": int,
             },
             pk=("run_id", "code"),
@@ -171,6 +177,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk=("run_id", "code", "rank"),
         )
         db["unreadable"].create({"run_id": int, "url": str, "reason": str}, pk=("run_id", "url"))
+    if "skipped" not in db["results"].columns_dict:  # stores made before skipped links were kept
+        db["results"].add_column("skipped", str)
     db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key", replace=True)
 
 
@@ -227,6 +235,21 @@ def save_links(db: sqlite_utils.Database, rows: list[dict]) -> None:
         db["links"].insert_all(rows, pk=("run_id", "src", "dst", "kind"), ignore=True)
 
 
+def save_skipped(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    if rows:
+        db["skipped_links"].insert_all(rows, pk=("run_id", "url"), ignore=True)
+
+
+def load_skipped(db: sqlite_utils.Database, run_id: int) -> list[SkippedLink]:
+    """The links a run did not follow, less those it fetched after all (linked again from elsewhere)."""
+    sql = (
+        "select s.* from skipped_links s where s.run_id = ? and not exists "
+        "(select 1 from resources r where r.run_id = s.run_id and r.url = s.url) order by s.url"
+    )
+    return [SkippedLink(url=r["url"], reason=r["reason"], text=r["text"] or "", src=r["src"] or "")
+            for r in db.query(sql, [run_id])]  # fmt: skip
+
+
 def save_ita_rows(db: sqlite_utils.Database, rows: list[dict]) -> None:
     if rows:
         db["ita_rows"].insert_all(rows, pk=("run_id", "page_url", "code", "position"), replace=True)
@@ -272,6 +295,7 @@ def save_results(db: sqlite_utils.Database, run_id: int, report: Report) -> None
                     "found": json.dumps(it.found, ensure_ascii=False),
                     "notes": json.dumps(it.notes, ensure_ascii=False),
                     "catalog_confidence": it.catalog_confidence,
+                    "skipped": json.dumps([asdict(sk) for sk in it.skipped], ensure_ascii=False),
                     "position": i,
                 }
                 for i, it in enumerate(report.items)
@@ -345,6 +369,7 @@ def load_report(db: sqlite_utils.Database, run_id: int | None = None) -> Report:
             criterion=row["criterion"] or "",
             gain=row["gain"] or 0.0,
             catalog_confidence=row["catalog_confidence"] or "medium",
+            skipped=[SkippedLink(**sk) for sk in json.loads(row.get("skipped") or "[]")],
         )
         for row in db.query("select * from results where run_id = ? order by position", [rid])
     ]
@@ -371,6 +396,7 @@ def load_report(db: sqlite_utils.Database, run_id: int | None = None) -> Report:
             Unreadable(url=r["url"], reason=r["reason"])
             for r in db.query("select * from unreadable where run_id = ? order by url", [rid])
         ],
+        skipped=load_skipped(db, rid),
         stats=json.loads(run["stats"] or "{}"),
         sub_indicator_names=settings.get("sub_indicator_names", {}),
         indicator_names=settings.get("indicator_names", {}),

@@ -30,6 +30,12 @@ STATS_TH = {
     "offsite": "ลิงก์นอกเว็บไซต์หลัก",
     "requests": "คำขอทั้งหมด",
     "errors": "ข้อผิดพลาด",
+    "offsite_links": "ลิงก์ไปเว็บไซต์อื่น",
+    "ita_rows": "แถวในหน้า ITA",
+    "skipped_links": "ลิงก์ที่ไม่ได้เปิด",
+    "rendered": "หน้าที่เรนเดอร์ JavaScript",
+    "render_failed": "เรนเดอร์ไม่สำเร็จ (ใช้หน้าเดิม)",
+    "render_skipped_same_menu": "ไม่เรนเดอร์ซ้ำ (เมนูเดียวกัน)",
 }
 STATUS_ICON = {"pass": "✓", "partial": "!", "fail": "✗", "unknown": "?"}
 

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from oit.model import STATUS_TH, STATUSES, Evidence, ItemResult, Report, ScoreCard, Unreadable
+from oit.model import STATUS_TH, STATUSES, Evidence, ItemResult, Report, ScoreCard, SkippedLink, Unreadable
 
 SCHEMA_VERSION = "1"
 
@@ -61,7 +61,16 @@ def _item(it: ItemResult) -> dict[str, Any]:
         "criterion": it.criterion,
         "gain": _r(it.gain),
         "catalog_confidence": it.catalog_confidence,
+        "skipped": [_skipped(sk) for sk in it.skipped],
     }
+
+
+def _skipped(sk: SkippedLink) -> dict[str, str]:
+    return {"url": sk.url, "reason": sk.reason, "text": sk.text, "src": sk.src}
+
+
+def _skipped_from(d: dict[str, Any]) -> SkippedLink:
+    return SkippedLink(url=d["url"], reason=d["reason"], text=d.get("text", ""), src=d.get("src", ""))
 
 
 def _fix(report: Report, code: str) -> dict[str, Any]:
@@ -104,6 +113,7 @@ def report_to_json_dict(report: Report) -> dict[str, Any]:
         "items": [_item(it) for it in report.items],
         "fixes": [_fix(report, code) for code in report.fixes],
         "unreadable": [{"url": u.url, "reason": u.reason} for u in report.unreadable],
+        "skipped": [_skipped(sk) for sk in report.skipped],
         "stats": dict(report.stats),
         "warnings": list(report.warnings),
         "summary": summary_counts(report.items),
@@ -142,6 +152,7 @@ def _item_from(d: dict[str, Any]) -> ItemResult:
         criterion=d.get("criterion", ""),
         gain=float(d.get("gain", 0.0)),
         catalog_confidence=d.get("catalog_confidence", "medium"),
+        skipped=[_skipped_from(sk) for sk in d.get("skipped", [])],
     )
 
 
@@ -174,6 +185,7 @@ def report_from_json_dict(data: dict[str, Any]) -> Report:
         items=[_item_from(d) for d in data["items"]],
         fixes=[f["code"] for f in data.get("fixes", [])],
         unreadable=[Unreadable(url=u["url"], reason=u["reason"]) for u in data.get("unreadable", [])],
+        skipped=[_skipped_from(sk) for sk in data.get("skipped", [])],
         stats=dict(data.get("stats", {})),
         sub_indicator_names=dict(data.get("sub_indicator_names", {})),
         indicator_names=dict(data.get("indicator_names", {})),

@@ -139,6 +139,12 @@ def render_markdown(report: Report) -> str:
     else:
         out.append("ไม่มี")
     out.append("")
+    if r["skipped"]:
+        out += [f"## ลิงก์ที่ไม่ได้เปิด ({len(r['skipped'])})", "", "| ที่อยู่ (URL) | ข้อความลิงก์ | สาเหตุ |", "|---|---|---|"]
+        out += [f"| {mlink(sk['url'])} | {esc(sk['text'])} | {esc(sk['reason'])} |" for sk in r["skipped"][:200]]
+        if len(r["skipped"]) > 200:
+            out.append(f"\n(แสดง 200 จาก {len(r['skipped'])} ลิงก์; ทั้งหมดอยู่ในรายงาน JSON)")
+        out.append("")
     if r["warnings"]:
         out += ["## คำเตือน", ""] + [f"- {esc(w)}" for w in r["warnings"]] + [""]
     conf = report.catalog_confidence

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 import sqlite_utils
 
@@ -42,6 +43,8 @@ class SiteServer:
 
             def do_GET(self) -> None:  # noqa: N802
                 page = site.pages.get(self.path)
+                if page is None:  # a server decodes the path: Thai file names are keyed as written
+                    page = site.pages.get(unquote(self.path))
                 if callable(page):
                     site.record(self.path, 200)
                     page(self)

@@ -74,7 +74,7 @@ def faulty_site() -> SiteServer:
 def test_every_page_sent_to_the_browser_is_accounted_for(tmp_path):
     site = faulty_site()
     db = tmp_path / "render.db"
-    drop = json.dumps({**project_settings.DOWNLOADER_MIDDLEWARES, "tests.render_drop.DropSomeRenderings": 950})
+    drop = json.dumps({**project_settings.DOWNLOADER_MIDDLEWARES, "tests.render_drop.DropSomeRenderings": 980})
     started = time.monotonic()
     with site.serve() as base:
         run_spider(

@@ -36,9 +36,9 @@ from twisted.python.failure import Failure
 from crawler import render
 from crawler.focus import Focus
 from crawler.ita_index import parse_ita_index, parse_item_page
-from crawler.items import FetchedResource
+from crawler.items import FetchedResource, SkippedLink, skip_reason
 from crawler.middlewares import AlreadyFetched, PageCapReached
-from crawler.offsite import OffsiteDocuments
+from crawler.offsite import OffsiteDocuments, direct_download
 from crawler.traps import TrapGuard
 from crawler.urls import canonical_url, ensure_scheme, is_onsite, site_host
 from oit.extract import Extracted, extract, is_document_url, sniff_kind
@@ -50,8 +50,12 @@ SKIP_EXTENSIONS = re.compile(
     r"\.(jpe?g|png|gif|bmp|svg|webp|ico|css|js|mp3|mp4|avi|mov|wmv|zip|rar|7z|exe|iso|woff2?|ttf)(\?|$)",
     re.IGNORECASE,
 )
+#: Skipped files a unit may have put its documents in: the report lists them.
+ARCHIVE_EXTENSIONS = re.compile(r"\.(zip|rar|7z)(\?|$)", re.IGNORECASE)
 #: Pages shorter than this are not compared for duplicate content (error stubs, empty lists).
 MIN_DUPLICATE_TEXT = 200
+#: Links over OIT_MAX_LINKS_PER_PAGE listed as skipped, per page (the rest are only counted).
+MAX_LISTED_OVER_LIMIT = 100
 #: Meta keys a rendering or a fallback carries over from the plain request.
 CARRIED_META = ("depth", "referrer", "anchor", "oit_score", "oit_ita_code", "oit_ita_label")
 
@@ -169,6 +173,8 @@ class UnitSiteSpider(scrapy.Spider):
         base = self._resource(response, content_type, kind)
         base.body = response.body
         if kind != "html":
+            if response.status >= 400:
+                base.error = f"HTTP {response.status}"
             yield base
             return
         ext = extract(response.body, content_type, response.url)
@@ -187,6 +193,7 @@ class UnitSiteSpider(scrapy.Spider):
 
     def parse_rendered(self, response: Response):
         """The page after its scripts ran: store the rendered DOM and follow its links."""
+        self.contexts.finished(response.request)
         if response.status >= 400:  # the server failed the second time: keep what the plain request got
             self.warn(f"เรนเดอร์ JavaScript ไม่สำเร็จ (rendering failed: HTTP {response.status}): {response.url}")
             yield from self._plain_page(response.request)
@@ -205,6 +212,7 @@ class UnitSiteSpider(scrapy.Spider):
 
     def render_failed(self, failure: Failure):
         """Rendering failed (timed out, dropped, refused): keep the plain page."""
+        self.contexts.finished(failure.request)
         self.warn(f"เรนเดอร์ JavaScript ไม่สำเร็จ (rendering failed: {describe_failure(failure)}): {failure.request.url}")
         yield from self._plain_page(failure.request)
 
@@ -245,11 +253,18 @@ class UnitSiteSpider(scrapy.Spider):
                 yield req
 
     def on_error(self, failure: Failure):
-        if failure.check(PageCapReached, AlreadyFetched):
-            return
         request = failure.request
+        if failure.check(PageCapReached):
+            yield SkippedLink(request.url, request.meta.get("referrer", ""), request.meta.get("anchor", ""),
+                              skip_reason("page cap"))  # fmt: skip
+            return
+        if failure.check(AlreadyFetched):
+            return
+        # A redirect chain that failed is recorded under the URL that was linked, its first one.
+        linked = request.meta.get("oit_url") or (request.meta.get("redirect_urls") or [request.url])[0]
         yield FetchedResource(
-            url=request.meta.get("oit_url", request.url),
+            url=linked,
+            final_url=request.url,
             kind="document" if is_document_url(request.url) else "html",
             depth=request.meta.get("depth", 0),
             referrer=request.meta.get("referrer", ""),
@@ -281,22 +296,33 @@ class UnitSiteSpider(scrapy.Spider):
                 return
         base.ita_rows = self._ita_rows(response, ext)
         parent = response.meta.get("oit_score", 0)
+        depth_limit = self.settings.getint("DEPTH_LIMIT", 0)
+        too_deep = bool(depth_limit) and response.meta.get("depth", 0) + 1 > depth_limit
         requests = []
         for code, label, url in base.ita_rows:
             if url and is_onsite(url, self.home_host):
                 meta = {"oit_ita_code": code, "oit_ita_label": label}
-                if req := self._request(url, f"{code} {label}", base.url, bonus=20, parent_score=parent, meta=meta):
+                req = self._request(url, f"{code} {label}", base.url, bonus=20, parent_score=parent, meta=meta,
+                                    skipped=base.skipped, too_deep=too_deep)  # fmt: skip
+                if req is not None:
                     requests.append(req)
-        for link in ext.links:
+        max_links = self.settings.getint("OIT_MAX_LINKS_PER_PAGE", 2000) or len(ext.links)
+        for n, link in enumerate(ext.links):
             onsite = is_onsite(link.url, self.home_host)
             url = canonical_url(link.url) if onsite else link.url
+            if n >= max_links:  # a page of 50,000 links must not spend the whole page cap
+                self.crawler.stats.inc_value("oit/links_over_page_limit")
+                if n < max_links + MAX_LISTED_OVER_LIMIT:
+                    base.skipped.append((url, link.text[:300], skip_reason("links per page", str(max_links))))
+                continue
             base.links.append((url, link.text, link.kind, not onsite))
             if link.kind == "form":
                 continue
             if onsite:
-                req = self._request(url, link.text, base.url, parent_score=parent)
+                req = self._request(url, link.text, base.url, parent_score=parent, skipped=base.skipped,
+                                    too_deep=too_deep)  # fmt: skip
             else:
-                req = self._offsite_request(url, link.text, base.url)
+                req = self._offsite_request(url, link.text, base.url, base.skipped)
             if req is not None:
                 requests.append(req)
         yield base
@@ -317,17 +343,37 @@ class UnitSiteSpider(scrapy.Spider):
     # --- requests -----------------------------------------------------------------------------
 
     def _request(
-        self, url: str, text: str, referrer: str, bonus: int = 0, parent_score: int = 0, meta: dict | None = None
+        self,
+        url: str,
+        text: str,
+        referrer: str,
+        bonus: int = 0,
+        parent_score: int = 0,
+        meta: dict | None = None,
+        skipped: list | None = None,
+        too_deep: bool = False,
     ) -> scrapy.Request | None:
-        """A request for an on-site URL (canonical), or None when it is scheduled, skipped or a trap."""
-        if url in self.scheduled or SKIP_EXTENSIONS.search(urlsplit(url).path):
+        """A request for an on-site URL (canonical), or None when it is scheduled or skipped; why a
+        link is skipped goes to ``skipped`` as (url, text, reason)."""
+        if url in self.scheduled:
             return None
-        if trap := self.traps.check(url):
+        reason = ""
+        path = urlsplit(url).path
+        if SKIP_EXTENSIONS.search(path):
+            reason = skip_reason("archive") if ARCHIVE_EXTENSIONS.search(path) else ""
+        elif trap := self.traps.check(url):
             self.crawler.stats.inc_value(f"oit/trap/{trap}")
-            return None
-        frontier = self.settings.getint("OIT_MAX_FRONTIER", 0) or max(20 * self.max_pages, 20000)
-        if len(self.scheduled) >= frontier:
+            reason = skip_reason("trap", trap)
+        elif too_deep:
+            reason = skip_reason("depth")
+        elif len(self.scheduled) >= (self.settings.getint("OIT_MAX_FRONTIER", 0) or max(20 * self.max_pages, 20000)):
             self.capped = True
+            reason = skip_reason("frontier")
+        else:
+            reason = "fetch"
+        if reason != "fetch":
+            if reason and skipped is not None:
+                skipped.append((url, text[:300], reason))
             return None
         self.scheduled.add(url)
         score = self.focus.score(url, text, is_document_url(url), parent_score) + bonus
@@ -339,11 +385,17 @@ class UnitSiteSpider(scrapy.Spider):
             meta={"anchor": text[:300], "referrer": referrer, "oit_score": score, **(meta or {})},
         )
 
-    def _offsite_request(self, url: str, text: str, referrer: str) -> scrapy.Request | None:
-        if not self.offsite_docs:
+    def _offsite_request(
+        self, url: str, text: str, referrer: str, skipped: list | None = None
+    ) -> scrapy.Request | None:
+        fetch = self.offsite_docs.fetch_url(url) if self.offsite_docs else None
+        if fetch is None:
+            is_document = is_document_url(url) or direct_download(url) is not None
+            if skipped is not None and is_document and url not in self.scheduled:
+                self.scheduled.add(url)  # reported once
+                skipped.append((url, text[:300], skip_reason("offsite")))
             return None
-        fetch = self.offsite_docs.fetch_url(url)
-        if fetch is None or fetch in self.scheduled:
+        if fetch in self.scheduled:
             return None
         self.scheduled.add(fetch)
         self.crawler.stats.inc_value("oit/offsite_documents")
@@ -388,8 +440,8 @@ class UnitSiteSpider(scrapy.Spider):
             {
                 "playwright": True,
                 "playwright_page_init_callback": self.contexts.on_page,
-                "playwright_context": self.contexts.next_name(),
                 "dont_retry": True,  # the plain page is kept when rendering fails
+                "dont_cache": True,  # the cached answer is the plain page, not its rendering
                 "oit_menu_signature": signature,
                 "playwright_context_kwargs": {
                     "ignore_https_errors": True,
