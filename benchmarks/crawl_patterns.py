@@ -1,0 +1,167 @@
+"""Crawl patterns of real unit websites: what the default ``oit check`` renders, loses and how long it takes.
+
+Three generated fixtures (``oit.sitegen``), each checked once with the default options:
+
+* ``vendor-cms``: the LAO vendor CMS with a ``javascript:`` mega-menu on every page (``js_links``);
+* ``long-names``: a WordPress-like เทศบาล whose documents have long Thai file names (``long_names``);
+* ``render-faults``: 60 script-built pages, 12 of whose renderings fail (``script_pages``, ``render_faults``).
+
+For each: wall time, peak RSS of the check (process tree), pages rendered (and why), documents the site
+links vs documents fetched, links skipped with their reasons, item agreement with the ground truth.
+
+    .venv/bin/python benchmarks/crawl_patterns.py                 # this checkout
+    .venv/bin/python benchmarks/crawl_patterns.py --code /tmp/old # the oit code of another checkout
+                                                                  # (fixtures still built by this one)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from oit.serve import serve_directory  # noqa: E402
+from oit.sitegen import SiteSpec, build_site, make_items, sample_spec  # noqa: E402
+
+FIXTURES = {
+    "vendor-cms": {"layout": "lao_cms", "js_links": True, "js_link_only": ("O1", "O2", "O10", "O12", "O20")},
+    "long-names": {"layout": "wordpress", "long_names": 1.0},
+    "render-faults": {"layout": "static", "script_pages": 60, "render_faults": 12},
+}
+TIMEOUT = 1800
+
+
+def fixture_spec(name: str, seed: int) -> SiteSpec:
+    base = sample_spec(seed)
+    plain = {"items": make_items({}), "encoding": "utf-8", "js_menu": False, "js_only": (), "scan_share": 0.0,
+             "broken_share": 0.0, "long_names": 0.0, "js_links": False, "js_link_only": (), "script_pages": 0,
+             "render_faults": 0}  # fmt: skip
+    return SiteSpec(**{**base.__dict__, **plain, **FIXTURES[name]})
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants (kB), from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        p = int(entry.name)
+        children.setdefault(int(fields.get("PPid", "0").strip()), []).append(p)
+        rss[p] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo += children.get(p, [])
+    return total
+
+
+def run_check(url: str, fy: int, out: Path, code: Path, timeout: int) -> tuple[dict | None, float, int, str]:
+    cmd = [sys.executable, "-m", "oit.cli", "check", url, "--year", str(fy), "--db", str(out / "oit.db"),
+           "--out", str(out / "report"), "--json", str(out / "report.json"), "--format", "json", "--quiet"]
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=code, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    stop = threading.Event()
+
+    def watch() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, tree_rss_kb(proc.pid))
+            stop.wait(0.5)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+        err = f"did not end within {timeout} s"
+    stop.set()
+    watcher.join()
+    elapsed = time.monotonic() - started
+    report_file = out / "report.json"
+    report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.is_file() else None
+    return report, elapsed, peak // 1024, "" if proc.returncode == 0 else err[-500:]
+
+
+def measure(name: str, seed: int, work: Path, code: Path, timeout: int) -> dict:
+    import sqlite_utils
+
+    spec = fixture_spec(name, seed)
+    truth = build_site(spec, work / name / "site")
+    out = work / name / "run"
+    with serve_directory(work / name / "site") as url:
+        report, elapsed, peak_mb, error = run_check(url, spec.fiscal_year, out, code, timeout)
+    db = sqlite_utils.Database(out / "oit.db")
+    run = next(iter(db.query("select crawl_stats, partial_reason from runs order by id desc limit 1")), {})
+    stats = json.loads(run.get("crawl_stats") or "{}")
+    documents = [r["url"] for r in db.query("select url from resources where kind != 'html' and error = ''")]
+    site_documents = [p for p in (work / name / "site").rglob("*") if p.suffix.lower() in (".pdf", ".docx", ".xlsx")]
+    items = (report or {}).get("items", [])
+    got = {it["code"]: it["status"] for it in items}
+    agree = sum(1 for c, t in truth["items"].items() if (t["expect"] == "pass") == (got.get(c) == "pass"))
+    skipped = Counter(sk["reason"] for sk in (report or {}).get("skipped", []))
+    return {
+        "fixture": name,
+        "seconds": round(elapsed, 1),
+        "peak_rss_mb": peak_mb,
+        "rendered": stats.get("rendered", 0),
+        "rendered_why": {k.removeprefix("rendered_why_"): v for k, v in stats.items() if k.startswith("rendered_why_")},
+        "render_ok": stats.get("render_ok"),
+        "render_failed": stats.get("render_failed"),
+        "render_skipped_same_menu": stats.get("render_skipped_same_menu", 0),
+        "site_documents": len(site_documents),
+        "documents_fetched": len(documents),
+        "trap_long_url": stats.get("trap_long URL", 0),
+        "skipped": dict(skipped),
+        "items_agree": f"{agree}/{len(truth['items'])}",
+        "partial_reason": run.get("partial_reason") or "",
+        "error": error,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose oit code runs the check")
+    parser.add_argument("--seed", type=int, default=3001)
+    parser.add_argument("--only", choices=sorted(FIXTURES), action="append")
+    parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds a check may take before it is killed")
+    args = parser.parse_args(argv)
+    timeout = args.timeout
+    with tempfile.TemporaryDirectory(prefix="oit-patterns-") as tmp:
+        rows = [measure(name, args.seed, Path(tmp), args.code.resolve(), timeout) for name in (args.only or FIXTURES)]
+    print("| fixture | wall s | peak RSS MB | rendered (why) | render ok/failed | same-menu skips | documents on site"
+          " → fetched | skipped links | items agree | partial |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        why = ", ".join(f"{k} {v}" for k, v in r["rendered_why"].items())
+        skipped = sum(r["skipped"].values())
+        print(f"| {r['fixture']} | {r['seconds']} | {r['peak_rss_mb']} | {r['rendered']} ({why}) | "
+              f"{r['render_ok']}/{r['render_failed']} | {r['render_skipped_same_menu']} | "
+              f"{r['site_documents']} → {r['documents_fetched']} | {skipped} | {r['items_agree']} | "
+              f"{r['partial_reason'] or '-'}{' ERROR ' + r['error'] if r['error'] else ''} |")
+    print(json.dumps(rows, ensure_ascii=False, indent=1), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
