@@ -6,7 +6,8 @@ Three generated fixtures (``oit.sitegen``), each checked once with the default o
 * ``long-names``: a WordPress-like เทศบาล whose documents have long Thai file names (``long_names``);
 * ``render-faults``: 60 script-built pages, 12 of whose renderings fail (``script_pages``, ``render_faults``).
 
-For each: wall time, peak RSS of the check (process tree), pages rendered (and why), documents the site
+For each: wall time, peak RSS and PSS of the check (process tree: chromium and node included; RSS counts
+shared pages once per process, PSS splits them), pages rendered (and why), documents the site
 links vs documents fetched, links skipped with their reasons, item agreement with the ground truth.
 
     .venv/bin/python benchmarks/crawl_patterns.py                 # this checkout
@@ -32,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from oit.serve import serve_directory  # noqa: E402
 from oit.sitegen import SiteSpec, build_site, make_items, sample_spec  # noqa: E402
+from tests.hostile_site import tree_memory  # noqa: E402
 
 FIXTURES = {
     "vendor-cms": {"layout": "lao_cms", "js_links": True, "js_link_only": ("O1", "O2", "O10", "O12", "O20")},
@@ -49,42 +51,21 @@ def fixture_spec(name: str, seed: int) -> SiteSpec:
     return SiteSpec(**{**base.__dict__, **plain, **FIXTURES[name]})
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants (kB), from /proc."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        p = int(entry.name)
-        children.setdefault(int(fields.get("PPid", "0").strip()), []).append(p)
-        rss[p] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        total += rss.get(p, 0)
-        todo += children.get(p, [])
-    return total
-
-
-def run_check(url: str, fy: int, out: Path, code: Path, timeout: int) -> tuple[dict | None, float, int, str]:
+def run_check(url: str, fy: int, out: Path, code: Path, timeout: int) -> tuple[dict | None, float, tuple, str]:
     cmd = [sys.executable, "-m", "oit.cli", "check", url, "--year", str(fy), "--db", str(out / "oit.db"),
            "--out", str(out / "report"), "--json", str(out / "report.json"), "--format", "json", "--quiet"]
     env = {**os.environ, "PYTHONPATH": str(code)}
     started = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=code, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak_rss = peak_pss = 0
     stop = threading.Event()
 
     def watch() -> None:
-        nonlocal peak
+        nonlocal peak_rss, peak_pss
         while not stop.is_set():
-            peak = max(peak, tree_rss_kb(proc.pid))
+            tree = tree_memory(proc.pid).values()
+            peak_rss = max(peak_rss, sum(rss for _, rss, _ in tree))
+            peak_pss = max(peak_pss, sum(pss for _, _, pss in tree))
             stop.wait(0.5)
 
     watcher = threading.Thread(target=watch, daemon=True)
@@ -100,7 +81,7 @@ def run_check(url: str, fy: int, out: Path, code: Path, timeout: int) -> tuple[d
     elapsed = time.monotonic() - started
     report_file = out / "report.json"
     report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.is_file() else None
-    return report, elapsed, peak // 1024, "" if proc.returncode == 0 else err[-500:]
+    return report, elapsed, (peak_rss >> 20, peak_pss >> 20), "" if proc.returncode == 0 else err[-500:]
 
 
 def measure(name: str, seed: int, work: Path, code: Path, timeout: int) -> dict:
@@ -110,7 +91,7 @@ def measure(name: str, seed: int, work: Path, code: Path, timeout: int) -> dict:
     truth = build_site(spec, work / name / "site")
     out = work / name / "run"
     with serve_directory(work / name / "site") as url:
-        report, elapsed, peak_mb, error = run_check(url, spec.fiscal_year, out, code, timeout)
+        report, elapsed, (peak_rss, peak_pss), error = run_check(url, spec.fiscal_year, out, code, timeout)
     db = sqlite_utils.Database(out / "oit.db")
     run = next(iter(db.query("select crawl_stats, partial_reason from runs order by id desc limit 1")), {})
     stats = json.loads(run.get("crawl_stats") or "{}")
@@ -123,7 +104,8 @@ def measure(name: str, seed: int, work: Path, code: Path, timeout: int) -> dict:
     return {
         "fixture": name,
         "seconds": round(elapsed, 1),
-        "peak_rss_mb": peak_mb,
+        "peak_rss_mb": peak_rss,
+        "peak_pss_mb": peak_pss,
         "rendered": stats.get("rendered", 0),
         "rendered_why": {k.removeprefix("rendered_why_"): v for k, v in stats.items() if k.startswith("rendered_why_")},
         "render_ok": stats.get("render_ok"),
@@ -149,13 +131,14 @@ def main(argv: list[str] | None = None) -> int:
     timeout = args.timeout
     with tempfile.TemporaryDirectory(prefix="oit-patterns-") as tmp:
         rows = [measure(name, args.seed, Path(tmp), args.code.resolve(), timeout) for name in (args.only or FIXTURES)]
-    print("| fixture | wall s | peak RSS MB | rendered (why) | render ok/failed | same-menu skips | documents on site"
-          " → fetched | skipped links | items agree | partial |")
+    print("| fixture | wall s | peak RSS / PSS MB | rendered (why) | render ok/failed | same-menu skips "
+          "| documents on site → fetched | skipped links | items agree | partial |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         why = ", ".join(f"{k} {v}" for k, v in r["rendered_why"].items())
         skipped = sum(r["skipped"].values())
-        print(f"| {r['fixture']} | {r['seconds']} | {r['peak_rss_mb']} | {r['rendered']} ({why}) | "
+        print(f"| {r['fixture']} | {r['seconds']} | {r['peak_rss_mb']} / {r['peak_pss_mb']} | "
+              f"{r['rendered']} ({why}) | "
               f"{r['render_ok']}/{r['render_failed']} | {r['render_skipped_same_menu']} | "
               f"{r['site_documents']} → {r['documents_fetched']} | {skipped} | {r['items_agree']} | "
               f"{r['partial_reason'] or '-'}{' ERROR ' + r['error'] if r['error'] else ''} |")

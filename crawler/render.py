@@ -16,9 +16,11 @@ import re
 import time
 from pathlib import Path
 
+from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
+
 from oit.extract import Extracted
 
-HANDLER = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+HANDLER = "crawler.render.LazyPlaywrightHandler"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -27,6 +29,15 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
     "--disable-dev-shm-usage",
+    # Memory: no per-site processes, no zygote, GPU in the browser process, no back/forward cache.
+    "--disable-features=site-per-process,BackForwardCache,Translate,MediaRouter,OptimizationHints",
+    "--disable-site-isolation-trials",
+    "--disable-extensions",
+    "--mute-audio",
+    "--no-zygote",
+    "--in-process-gpu",
+    "--disable-software-rasterizer",
+    "--disable-breakpad",
 ]
 #: Scripts that write the page: DOM building, templating, AJAX.
 BUILDS_DOM = re.compile(
@@ -62,12 +73,47 @@ def needs_rendering(body: bytes, ext: Extracted, min_text: int = 400, min_links:
     return ""
 
 
+def _normalised_scripts(body: bytes) -> list[tuple[bytes, bytes]]:
+    """(normalised attributes + code, code) of each script element; numbers (ids, timestamps) ignored."""
+    return [(re.sub(rb"\d+", b"0", attrs.strip() + b"\0" + code.strip()), code)
+            for attrs, code in SCRIPT_ELEMENT.findall(body)]  # fmt: skip
+
+
+class SiteTemplate:
+    """What every page of the site shares (menus, footer, their scripts), learnt from the homepage.
+
+    A page whose content a script of its own writes (``innerHTML``, ``document.write``, an AJAX load)
+    can still show the site's whole mega-menu as plain text and links; measured against the template,
+    its *own* text is what tells that the content is missing without the script.
+    """
+
+    def __init__(self) -> None:
+        self.lines: set[str] = set()
+        self.scripts: set[bytes] = set()
+        self.learnt = False
+
+    def learn(self, body: bytes, ext: Extracted) -> None:
+        self.lines = {line.strip() for line in ext.text.splitlines() if line.strip()}
+        self.scripts = {norm for norm, _ in _normalised_scripts(body)}
+        self.learnt = True
+
+    def own_text_chars(self, ext: Extracted) -> int:
+        return sum(len(line.strip()) for line in ext.text.splitlines() if line.strip() not in self.lines)
+
+    def own_builder(self, body: bytes) -> bool:
+        """The page has a DOM-building script that the homepage does not have."""
+        return any(norm not in self.scripts and BUILDS_DOM.search(code) for norm, code in _normalised_scripts(body))
+
+    def script_built_content(self, body: bytes, ext: Extracted, min_text: int = 400) -> bool:
+        return self.learnt and self.own_builder(body) and self.own_text_chars(ext) < min_text
+
+
 def script_signature(body: bytes) -> str:
     """What the page's scripts are, ignoring numbers (ids, timestamps): pages built from one template
     share it."""
     digest = hashlib.sha1()
-    for attrs, code in SCRIPT_ELEMENT.findall(body):
-        digest.update(re.sub(rb"\d+", b"0", attrs.strip() + b"\0" + code.strip()) + b"\1")
+    for norm, _code in _normalised_scripts(body):
+        digest.update(norm + b"\1")
     return digest.hexdigest()
 
 
@@ -187,3 +233,25 @@ def _spawn(coro) -> None:
             await coro
 
     asyncio.ensure_future(quietly())
+
+
+class LazyPlaywrightHandler(ScrapyPlaywrightDownloadHandler):
+    """scrapy-playwright's download handler, but Playwright (a node process) starts with the first
+    page that needs rendering, not with the engine: most unit sites need none, and Scrapy makes one
+    handler per scheme (http and https), which would start two."""
+
+    def __init__(self, crawler) -> None:
+        super().__init__(crawler)
+        self._start_lock = asyncio.Lock()
+
+    async def _maybe_launch_in_thread(self) -> None:  # engine_started: not yet
+        return None
+
+    def _engine_started(self):  # older Scrapy: not yet
+        return None
+
+    async def _download_request(self, request, spider=None):
+        async with self._start_lock:
+            if getattr(self, "browser_provider", None) is None:
+                await self._launch()
+        return await super()._download_request(request, spider)

@@ -63,8 +63,9 @@ DOWNLOADER_MIDDLEWARES = {
 
 # JavaScript rendering with scrapy-playwright (installed by the spider when OIT_RENDER_JS is on and
 # OIT_CHROMIUM exists; see crawler.render). Small contexts, recycled by the spider.
-PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 8
-PLAYWRIGHT_MAX_CONTEXTS = 2
+#: Two pages rendered at a time, in one browser context at a time (each page is a renderer process).
+PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 2
+PLAYWRIGHT_MAX_CONTEXTS = 1
 PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 20_000
 
 # Error pages are evidence too (a dead link in the ITA page is worth reporting).
@@ -113,6 +114,8 @@ OIT_RENDER_MAX_PAGES = 100
 #: A browser page still open after this many seconds (a script that never settles, a request that
 #: was dropped or cancelled) is closed, so it cannot hold the browser.
 OIT_RENDER_PAGE_TIMEOUT = 60.0
+#: Pages a browser context renders before it is closed and a new one opened.
+OIT_RENDER_PAGES_PER_CONTEXT = 8
 #: A page with scripts that build the DOM and less visible text than this is rendered.
 OIT_RENDER_MIN_TEXT = 400
 #: Hosts (globs) or URL globs whose documents are fetched although they are on another host, e.g.

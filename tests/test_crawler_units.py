@@ -219,3 +219,38 @@ def test_trap_rules_read_the_decoded_url():
     assert guard.check(url) == ""
     assert guard.check("https://www.example.go.th/" + quote("ก" * 420)) == "long URL"
     assert guard.check("https://www.example.go.th/" + "/".join(quote("ปฏิทิน") for _ in range(3))) == "repeating path"
+
+
+def _cms_page(own: str, scripts: str = "") -> bytes:
+    menu = "".join(f'<li><a href="/public/list/data/index/menu/{n}">เมนูหลักของเว็บไซต์ หมวดที่ {n}</a></li>'
+                   for n in range(40))  # fmt: skip
+    template_js = "<script>$(function(){ $('.mega').append('<span class=caret></span>'); });</script>"
+    return (f"<html><head><meta charset='utf-8'><title>อบต.ทดสอบ</title>{template_js}</head><body>"
+            f"<ul class='mega'>{menu}</ul><div id='content'>{own}</div>{scripts}"
+            "<footer>องค์การบริหารส่วนตำบลทดสอบ โทร 042-000000</footer></body></html>").encode()
+
+
+def test_content_written_by_the_pages_own_script_is_rendered_behind_a_full_menu():
+    """The vendor-CMS mega-menu gives every page plenty of text and links; what tells that a page's
+    content needs its script is its own text, measured against the homepage's."""
+    from crawler.render import SiteTemplate, needs_rendering
+    from oit.extract import extract
+
+    def ext(body: bytes):
+        return extract(body, "text/html; charset=utf-8", "https://www.example.go.th/x")
+
+    home = _cms_page("ยินดีต้อนรับสู่เว็บไซต์ " * 30)
+    template = SiteTemplate()
+    template.learn(home, ext(home))
+    writes = "<script>document.getElementById('content').innerHTML = P.join('');</script>"
+    scripted = _cms_page("", writes)
+    assert needs_rendering(scripted, ext(scripted)) == ""  # the menu hides it from the page-level rule
+    assert template.script_built_content(scripted, ext(scripted))
+    static = _cms_page("ประกาศ เรื่อง การจัดซื้อจัดจ้าง ประจำปีงบประมาณ 2567 " * 12)
+    assert not template.script_built_content(static, ext(static))  # its content is in the HTML
+    tracker = _cms_page("", "<script>var _gaq = _gaq || []; _gaq.push(['_trackPageview']);</script>")
+    assert not template.script_built_content(tracker, ext(tracker))  # a script of its own that writes nothing
+    long_own = _cms_page("รายงานผลการดำเนินงาน " * 40, writes)
+    assert not template.script_built_content(long_own, ext(long_own))  # it has its own content already
+    same_as_home = _cms_page("")
+    assert not template.script_built_content(same_as_home, ext(same_as_home))  # only the site's own scripts

@@ -86,6 +86,8 @@ class UnitSiteSpider(scrapy.Spider):
         self.contexts = render.RenderPages()
         #: Script signatures of the menus already rendered once (``render.script_signature``).
         self.rendered_menus: set[str] = set()
+        #: What every page shares, from the homepage (``render.SiteTemplate``).
+        self.template = render.SiteTemplate()
         self._sweeper = None
 
     @classmethod
@@ -97,7 +99,7 @@ class UnitSiteSpider(scrapy.Spider):
         spider.traps = TrapGuard.from_settings(settings)
         spider.offsite_docs = OffsiteDocuments.from_settings(settings)
         spider.contexts = render.RenderPages(
-            settings.getint("PLAYWRIGHT_MAX_PAGES_PER_CONTEXT", 8), settings.getfloat("OIT_RENDER_PAGE_TIMEOUT", 60.0)
+            settings.getint("OIT_RENDER_PAGES_PER_CONTEXT", 8), settings.getfloat("OIT_RENDER_PAGE_TIMEOUT", 60.0)
         )
         if not spider.render_off:
             crawler.signals.connect(spider._start_sweeper, signal=signals.spider_opened)
@@ -179,11 +181,15 @@ class UnitSiteSpider(scrapy.Spider):
             return
         ext = extract(response.body, content_type, response.url)
         if response.status < 400 and not base.offsite:
-            reason = render.needs_rendering(
-                response.body, ext, self.settings.getint("OIT_RENDER_MIN_TEXT", 400)
-            )
-            if not reason and response.meta.get("depth", 0) == 0 and render.SCRIPT_TAG.search(response.body):
+            min_text = self.settings.getint("OIT_RENDER_MIN_TEXT", 400)
+            home = response.meta.get("depth", 0) == 0
+            if home and not self.template.learnt:
+                self.template.learn(response.body, ext)
+            reason = render.needs_rendering(response.body, ext, min_text)
+            if not reason and home and render.SCRIPT_TAG.search(response.body):
                 reason = "homepage"  # menus are site-wide: one rendering of the homepage finds script-built ones
+            if not reason and not home and self.template.script_built_content(response.body, ext, min_text):
+                reason = "script-built content"  # the site's menu is there, the page's own content is not
             if reason:
                 request = self._render_request(response, reason)
                 if request is not None:
