@@ -136,7 +136,7 @@ def test_render_configure_installs_playwright_only_when_possible(tmp_path):
     fake.write_text("")
     settings = Settings({"OIT_RENDER_JS": True, "OIT_CHROMIUM": str(fake)})
     assert configure(settings) == ""
-    assert "scrapy_playwright" in settings.getdict("DOWNLOAD_HANDLERS")["https"]
+    assert settings.getdict("DOWNLOAD_HANDLERS")["https"] == "crawler.render.LazyPlaywrightHandler"
     assert settings.getdict("PLAYWRIGHT_LAUNCH_OPTIONS")["executable_path"] == str(fake)
     assert configure(Settings({"OIT_RENDER_JS": False})) == "off"
 
