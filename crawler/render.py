@@ -155,9 +155,12 @@ class RenderPages:
     request it was given has come back to the spider (:meth:`finished`), whatever happened to it.
     """
 
-    def __init__(self, per_context: int = 8, page_timeout: float = 60.0):
+    def __init__(self, per_context: int = 8, page_timeout: float = 60.0, resource_timeout: float = 5.0):
         self.per_context = max(1, per_context)
         self.page_timeout = page_timeout
+        self.resource_timeout = resource_timeout
+        #: Resources that were cut off (timed out or failed).
+        self.resources_cut = 0
         self.current = 0
         self.assigned: dict[str, int] = {}
         self.returned: dict[str, int] = {}
@@ -190,10 +193,30 @@ class RenderPages:
             _spawn(ctx.close())
 
     async def on_page(self, page, request) -> None:
-        """``playwright_page_init_callback``: remember the page until it closes."""
+        """``playwright_page_init_callback``: remember the page until it closes, and cut short the
+        resources it loads."""
         self.open[page] = time.monotonic()
         self.contexts.setdefault(request.meta.get("playwright_context", ""), page.context)
         page.on("close", lambda _page=None: self.open.pop(page, None))
+        await page.route("**", self._resource)
+
+    async def _resource(self, route) -> None:
+        """A script, style or data request of the page gets ``resource_timeout`` seconds: a statistics
+        counter that never answers (common on unit sites) must not keep the page from loading while
+        its content is already there. The page itself goes to scrapy-playwright's own handler."""
+        request = route.request
+        try:
+            if request.is_navigation_request():
+                await route.fallback()
+            elif request.resource_type in ABORT_TYPES:
+                await route.abort()
+            else:
+                response = await route.fetch(timeout=self.resource_timeout * 1000, max_redirects=5)
+                await route.fulfill(response=response)
+        except Exception:  # noqa: BLE001 - timed out, refused, or the page is gone
+            self.resources_cut += 1
+            with contextlib.suppress(Exception):
+                await route.abort("timedout")
 
     def sweep(self, now: float | None = None) -> int:
         """Close the pages open longer than ``page_timeout``; returns how many."""

@@ -114,6 +114,9 @@ OIT_RENDER_MAX_PAGES = 100
 #: A browser page still open after this many seconds (a script that never settles, a request that
 #: was dropped or cancelled) is closed, so it cannot hold the browser.
 OIT_RENDER_PAGE_TIMEOUT = 60.0
+#: Seconds a script, style or data request of a rendered page may take before it is cut off (a
+#: statistics counter that never answers must not keep the page from loading).
+OIT_RENDER_RESOURCE_TIMEOUT = 5.0
 #: Pages a browser context renders before it is closed and a new one opened.
 OIT_RENDER_PAGES_PER_CONTEXT = 8
 #: A page with scripts that build the DOM and less visible text than this is rendered.

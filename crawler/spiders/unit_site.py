@@ -99,7 +99,9 @@ class UnitSiteSpider(scrapy.Spider):
         spider.traps = TrapGuard.from_settings(settings)
         spider.offsite_docs = OffsiteDocuments.from_settings(settings)
         spider.contexts = render.RenderPages(
-            settings.getint("OIT_RENDER_PAGES_PER_CONTEXT", 8), settings.getfloat("OIT_RENDER_PAGE_TIMEOUT", 60.0)
+            settings.getint("OIT_RENDER_PAGES_PER_CONTEXT", 8),
+            settings.getfloat("OIT_RENDER_PAGE_TIMEOUT", 60.0),
+            settings.getfloat("OIT_RENDER_RESOURCE_TIMEOUT", 5.0),
         )
         if not spider.render_off:
             crawler.signals.connect(spider._start_sweeper, signal=signals.spider_opened)
@@ -124,6 +126,7 @@ class UnitSiteSpider(scrapy.Spider):
     def _stop_sweeper(self) -> None:
         if self._sweeper is not None and self._sweeper.running:
             self._sweeper.stop()
+        self.crawler.stats.set_value("oit/render_resources_cut", self.contexts.resources_cut)
 
     def _sweep(self) -> None:
         if swept := self.contexts.sweep():
