@@ -100,6 +100,16 @@ class SiteServer:
             thread.join(timeout=5)
 
 
+def send_html(handler: BaseHTTPRequestHandler, body: str | bytes, status: int = 200) -> None:
+    """Answer a request from a page callable with an HTML body (UTF-8)."""
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    handler.send_response(status)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    handler.wfile.write(data)
+
+
 def html(title: str, body: str, head: str = "", charset: str = "utf-8") -> str:
     meta = f'<meta charset="{charset}">' if charset else ""
     return f"<!DOCTYPE html><html><head>{meta}<title>{title}</title>{head}</head><body>{body}</body></html>"

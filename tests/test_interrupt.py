@@ -12,6 +12,7 @@ import time
 
 from oit.check import unit_name_from_title
 from oit.serve import serve_directory
+from tests.crawler_support import html, send_html
 from tests.helpers import REPO, check_report
 
 PAGES = 400
@@ -20,13 +21,7 @@ PAGES = 400
 def _slow_page(i: int):
     def respond(handler) -> None:
         time.sleep(0.5)
-        body = f"<html><head><meta charset='utf-8'><title>ข่าว {i}</title></head><body>ข่าวที่ {i}</body></html>"
-        data = body.encode("utf-8")
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html; charset=utf-8")
-        handler.send_header("Content-Length", str(len(data)))
-        handler.end_headers()
-        handler.wfile.write(data)
+        send_html(handler, html(f"ข่าว {i}", f"ข่าวที่ {i}"))
 
     return respond
 

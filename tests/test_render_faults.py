@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from crawler import settings as project_settings
-from tests.crawler_support import SiteServer, db_rows, fetched_urls, html, pdf_bytes, run_spider
+from tests.crawler_support import SiteServer, db_rows, fetched_urls, html, pdf_bytes, run_spider, send_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 PAGES = 64
@@ -52,12 +52,7 @@ def faulty_site() -> SiteServer:
             if second and n % 8 == 3:
                 handler.close_connection = True  # no answer at all
                 return
-            body = script_page(n).encode("utf-8")
-            handler.send_response(200)
-            handler.send_header("Content-Type", "text/html; charset=utf-8")
-            handler.send_header("Content-Length", str(len(body)))
-            handler.end_headers()
-            handler.wfile.write(body)
+            send_html(handler, script_page(n))
 
         return serve
 

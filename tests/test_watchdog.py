@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 
 from crawler.extensions import Watchdog
-from tests.crawler_support import SiteServer, db_rows, fetched_urls, html, run_spider
+from tests.crawler_support import SiteServer, db_rows, fetched_urls, html, run_spider, send_html
 from tests.helpers import run_oit
 
 
@@ -77,13 +77,7 @@ def test_check_keeps_to_its_time_limit(tmp_path):
         n = int(re.sub(r"\D", "", handler.path) or 0)
         time.sleep(0.3)
         links = f'<a href="/n/{2 * n + 1}">ต่อไป</a> <a href="/n/{2 * n + 2}">ถัดไป</a>'
-        body = html(f"หน้า {n}", links + f"ข้อความหน้า {n} " * 50)
-        data = body.encode("utf-8")
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html; charset=utf-8")
-        handler.send_header("Content-Length", str(len(data)))
-        handler.end_headers()
-        handler.wfile.write(data)
+        send_html(handler, html(f"หน้า {n}", links + f"ข้อความหน้า {n} " * 50))
 
     pages = {"/": html("อบต.ไม่มีที่สิ้นสุด", '<a href="/n/0">เริ่ม</a>')}
     site = SiteServer(pages)
