@@ -122,11 +122,14 @@ def _make_handler(root: Path, routes: dict[str, Route],
             if clean.startswith(".."):
                 return None
             target = (root / clean) if clean not in ("", ".") else root
-            if target.is_dir():
-                if not path.endswith("/"):
-                    return target  # redirect handled by caller
-                target = target / "index.html"
-            return target if target.is_file() else None
+            try:
+                if target.is_dir():
+                    if not path.endswith("/"):
+                        return target  # redirect handled by caller
+                    target = target / "index.html"
+                return target if target.is_file() else None
+            except OSError:  # a name too long for the file system (long Thai names are routed): 404
+                return None
 
         def _fault(self, head: bool) -> bool:
             """Play the URL's fault from ``_faults.json``; True when the request is answered (or dropped)."""
