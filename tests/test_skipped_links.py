@@ -86,3 +86,20 @@ def test_a_redirect_loop_is_reported_not_dropped(tmp_path):
         run_spider(base, db, "OIT_RENDER_JS=False", "ROBOTSTXT_OBEY=False")
     errors = {r["url"]: r["error"] for r in db_rows(db, "select url, error from resources")}
     assert "redirect loop" in errors[base + "loop/a.html"]  # under the URL that was linked
+
+
+def test_a_link_that_redirects_to_a_page_fetched_already_is_kept(tmp_path):
+    """An ITA row often links an old URL that redirects to a page the menu links too: the row's URL must not
+    be dropped as a duplicate, or the item would lose its evidence."""
+    pages = {
+        "/": html("อบต.ทดสอบ", '<a href="/structure.html">โครงสร้าง</a> <a href="/ita.html">ITA</a>'),
+        "/ita.html": html("ITA", '<a href="/index.php?id=1">O1 โครงสร้าง</a>'),
+        "/index.php?id=1": (301, {"Location": "/structure.html"}, b""),
+        "/structure.html": html("โครงสร้างส่วนราชการ", "แผนผังโครงสร้าง " * 30),
+    }
+    db = tmp_path / "redirect.db"
+    with SiteServer(pages).serve() as base:
+        run_spider(base, db, "OIT_RENDER_JS=False", "ROBOTSTXT_OBEY=False")
+    rows = {r["url"]: r for r in db_rows(db, "select url, final_url, error from resources")}
+    assert rows[base + "index.php?id=1"]["final_url"] == base + "structure.html"
+    assert rows[base + "structure.html"]["error"] == ""

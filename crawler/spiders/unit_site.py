@@ -60,6 +60,12 @@ MAX_LISTED_OVER_LIMIT = 100
 CARRIED_META = ("depth", "referrer", "anchor", "oit_score", "oit_ita_code", "oit_ita_label")
 
 
+def linked_url(meta: dict, url: str) -> str:
+    """The URL a page linked, which the store keeps the answer under: after redirects it is the first
+    URL of the chain (the engine finds the final one through ``final_url``)."""
+    return meta.get("oit_url") or (meta.get("redirect_urls") or [url])[0]
+
+
 class UnitSiteSpider(scrapy.Spider):
     name = "unit_site"
 
@@ -269,10 +275,8 @@ class UnitSiteSpider(scrapy.Spider):
             return
         if failure.check(AlreadyFetched):
             return
-        # A redirect chain that failed is recorded under the URL that was linked, its first one.
-        linked = request.meta.get("oit_url") or (request.meta.get("redirect_urls") or [request.url])[0]
         yield FetchedResource(
-            url=linked,
+            url=linked_url(request.meta, request.url),
             final_url=request.url,
             kind="document" if is_document_url(request.url) else "html",
             depth=request.meta.get("depth", 0),
@@ -390,6 +394,7 @@ class UnitSiteSpider(scrapy.Spider):
             url,
             callback=self.parse,
             errback=self.on_error,
+            dont_filter=True,  # a redirect to a page already fetched is kept under the linked URL
             priority=score,
             meta={"anchor": text[:300], "referrer": referrer, "oit_score": score, **(meta or {})},
         )
@@ -444,7 +449,6 @@ class UnitSiteSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"oit/rendered_why/{reason}")
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
         meta = {k: response.meta[k] for k in CARRIED_META if k in response.meta}
-        request_url = response.request.url if response.request else response.url
         meta.update(
             {
                 "playwright": True,
@@ -457,7 +461,7 @@ class UnitSiteSpider(scrapy.Spider):
                     "user_agent": self.settings.get("USER_AGENT"),
                 },
                 "oit_render": reason,
-                "oit_url": meta.get("oit_url", request_url),
+                "oit_url": linked_url(response.meta, response.request.url if response.request else response.url),
                 "oit_raw": (response.body, content_type, response.status, response.url),
             }
         )
@@ -471,9 +475,8 @@ class UnitSiteSpider(scrapy.Spider):
         )
 
     def _resource(self, response: Response, content_type: str, kind: str) -> FetchedResource:
-        request_url = response.request.url if response.request else response.url
         return FetchedResource(
-            url=response.meta.get("oit_url", request_url),
+            url=linked_url(response.meta, response.request.url if response.request else response.url),
             final_url=response.url,
             status=response.status,
             content_type=content_type,
