@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from oit.model import STATUS_TH, Report
 
 from .jsonout import natural_key, report_to_json_dict
-from .safety import safe_href
+from .safety import display_url, safe_href
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -71,6 +71,7 @@ def _env() -> Environment:
     env.filters.update(num=_num, pct=_pct, width=_width, when=when)
     env.globals.update(
         href=safe_href,
+        display_url=display_url,
         STATUS_TH=STATUS_TH,
         STATUS_ICON=STATUS_ICON,
         CONFIDENCE_TH=CONFIDENCE_TH,

@@ -7,7 +7,7 @@ from typing import Any
 from oit.model import STATUS_TH, Report
 
 from .html import CATALOG_REMARK_TH, CONFIDENCE_TH, UNIT_TYPE_TH, context, when
-from .safety import safe_href
+from .safety import display_url, safe_href
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
 #: Percent-encoded in a link destination ``<…>``: what would end it, escape in it or split a table cell.
@@ -25,7 +25,7 @@ def mlink(url: str, text: str = "") -> str:
     link = safe_href(url)
     if link is None:
         return esc(text or url) + (f" ({esc(url)})" if text else "")
-    return f"[{esc(text or link)}](<{link.translate(_DEST_ESCAPE)}>)"
+    return f"[{esc(text or display_url(link))}](<{link.translate(_DEST_ESCAPE)}>)"
 
 
 def _bar(value: float) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 #: First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (with the full-width
 #: forms, which some East Asian Excel input modes turn into the ASCII ones).
@@ -86,3 +86,9 @@ def url_host(url: str) -> str:
         return urlsplit(url).hostname or ""
     except ValueError:
         return ""
+
+
+def display_url(url: str) -> str:
+    """A URL as a person reads it: percent-encoded Thai file names decoded (the link keeps the URL)."""
+    text = unquote(url, errors="replace") if isinstance(url, str) else ""
+    return _XLSX_ILLEGAL.sub(" ", encodable(text))

@@ -256,3 +256,14 @@ def test_safe_href_refuses(url: str) -> None:
 @pytest.mark.parametrize("url", ["https://www.example.go.th/", "HTTP://EXAMPLE.GO.TH/a?b=1&c=2", GOOD_URL])
 def test_safe_href_keeps_http_urls(url: str) -> None:
     assert safe_href(url) == url
+
+
+def test_thai_file_names_are_shown_decoded_and_linked_encoded():
+    from reports.markdown import mlink
+    from reports.safety import display_url
+
+    url = "https://www.example.go.th/docs/%E0%B9%81%E0%B8%9C%E0%B8%99%20(1).pdf"
+    assert display_url(url) == "https://www.example.go.th/docs/แผน (1).pdf"
+    assert display_url("https://x.go.th/a%00b%ZZ") == "https://x.go.th/a b%ZZ"  # no control character survives
+    md = mlink(url)
+    assert "แผน" in md and "%E0%B9%81" in md  # shown as read, linked as it is
