@@ -17,6 +17,7 @@ from crawler.signals import CRAWL_ABANDONED, OCR_PAGE
 from oit import __version__, store
 from oit.extract import Extracted, extract_in_pool
 from oit.thai import clean, fold
+from oit.thai_repair import needed, repair
 
 logger = logging.getLogger(__name__)
 
@@ -29,10 +30,13 @@ NO_TEXT = {
 
 
 def text_row(sha: str, ext: Extracted) -> dict:
-    """The ``texts`` row of an extraction: cleaned text (one Thai normalisation) and its fold.
+    """The ``texts`` row of an extraction: cleaned text (one Thai normalisation, plus the sara am
+    repair of :mod:`oit.thai_repair` where the document needs it) and its fold.
 
     The text is already capped by :func:`oit.extract.extract` (``features["text_cut_at"]``)."""
     text = clean(ext.text)
+    sara_am = needed(text)
+    text = repair(text, sara_am)
     error = ext.error
     if not error and not text.strip() and ext.kind not in ("html", "other"):
         scanned = ext.features.get("pages_need_ocr", 0) or ext.features.get("pages_ocr", 0)
@@ -40,8 +44,8 @@ def text_row(sha: str, ext: Extracted) -> dict:
     return {
         "sha256": sha,
         "kind": ext.kind,
-        "title": clean(ext.title),
-        "headings": json.dumps([clean(h) for h in ext.headings], ensure_ascii=False),
+        "title": repair(clean(ext.title), sara_am),
+        "headings": json.dumps([repair(clean(h), sara_am) for h in ext.headings], ensure_ascii=False),
         "text": text,
         "folded": fold(text),
         "pages": json.dumps(

@@ -17,6 +17,7 @@ import click
 
 from oit.extract import DEFAULT_MAX_PAGES, Extracted, extract
 from oit.thai import clean, fold
+from oit.thai_repair import needed, repair
 
 
 def parse_pages(spec: str | None) -> list[int] | None:
@@ -40,20 +41,22 @@ def parse_pages(spec: str | None) -> list[int] | None:
 
 
 def to_json(path: str, ext: Extracted, seconds: float) -> dict:
+    text = clean(ext.text)
+    sara_am = needed(text)
     return {
         "file": path,
         "kind": ext.kind,
-        "title": clean(ext.title),
+        "title": repair(clean(ext.title), sara_am),
         "error": ext.error,
         "seconds": round(seconds, 2),
         "features": ext.features,
         "methods": sorted({p.method for p in ext.pages}),
         "pages": [
             {"number": p.number, "method": p.method, "confidence": p.confidence, "quality": p.quality,
-             "chars": p.chars, "text": clean(p.text)}
+             "chars": p.chars, "text": repair(clean(p.text), sara_am)}
             for p in ext.pages
         ],
-        "text": clean(ext.text),
+        "text": repair(text, sara_am),
     }
 
 
@@ -92,7 +95,7 @@ def extract_command(file: Path, as_json: bool, ocr: bool, pages_spec: str | None
     if as_json:
         click.echo(json.dumps(to_json(str(file), ext, seconds), ensure_ascii=False, indent=2))
     else:
-        text = clean(ext.text)
+        text = repair(clean(ext.text))
         click.echo(fold(text) if folded else text)
         if ext.error:
             click.echo(f"oit: {file}: {ext.error}", err=True)
