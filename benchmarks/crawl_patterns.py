@@ -96,6 +96,9 @@ def measure(name: str, seed: int, work: Path, code: Path, timeout: int) -> dict:
     run = next(iter(db.query("select crawl_stats, partial_reason from runs order by id desc limit 1")), {})
     stats = json.loads(run.get("crawl_stats") or "{}")
     documents = [r["url"] for r in db.query("select url from resources where kind != 'html' and error = ''")]
+    # Rendered pages from the stored pages (the crawl's counters are missing when a check was killed).
+    rendered = {r["rendered"]: r["n"] for r in db.query(
+        "select rendered, count(*) as n from resources where rendered != '' group by rendered")}  # fmt: skip
     site_documents = [p for p in (work / name / "site").rglob("*") if p.suffix.lower() in (".pdf", ".docx", ".xlsx")]
     items = (report or {}).get("items", [])
     got = {it["code"]: it["status"] for it in items}
@@ -106,8 +109,8 @@ def measure(name: str, seed: int, work: Path, code: Path, timeout: int) -> dict:
         "seconds": round(elapsed, 1),
         "peak_rss_mb": peak_rss,
         "peak_pss_mb": peak_pss,
-        "rendered": stats.get("rendered", 0),
-        "rendered_why": {k.removeprefix("rendered_why_"): v for k, v in stats.items() if k.startswith("rendered_why_")},
+        "rendered": sum(rendered.values()),
+        "rendered_why": rendered,
         "render_ok": stats.get("render_ok"),
         "render_failed": stats.get("render_failed"),
         "render_skipped_same_menu": stats.get("render_skipped_same_menu", 0),
