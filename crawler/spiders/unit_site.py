@@ -370,21 +370,8 @@ class UnitSiteSpider(scrapy.Spider):
         link is skipped goes to ``skipped`` as (url, text, reason)."""
         if url in self.scheduled:
             return None
-        reason = ""
-        path = urlsplit(url).path
-        if SKIP_EXTENSIONS.search(path):
-            reason = skip_reason("archive") if ARCHIVE_EXTENSIONS.search(path) else ""
-        elif trap := self.traps.check(url):
-            self.crawler.stats.inc_value(f"oit/trap/{trap}")
-            reason = skip_reason("trap", trap)
-        elif too_deep:
-            reason = skip_reason("depth")
-        elif len(self.scheduled) >= (self.settings.getint("OIT_MAX_FRONTIER", 0) or max(20 * self.max_pages, 20000)):
-            self.capped = True
-            reason = skip_reason("frontier")
-        else:
-            reason = "fetch"
-        if reason != "fetch":
+        reason = self._why_not_fetched(url, too_deep)
+        if reason is not None:
             if reason and skipped is not None:
                 skipped.append((url, text[:300], reason))
             return None
@@ -398,6 +385,22 @@ class UnitSiteSpider(scrapy.Spider):
             priority=score,
             meta={"anchor": text[:300], "referrer": referrer, "oit_score": score, **(meta or {})},
         )
+
+    def _why_not_fetched(self, url: str, too_deep: bool) -> str | None:
+        """None when an on-site link is to be fetched; else why not ("" for files that are never
+        evidence, such as images and scripts)."""
+        path = urlsplit(url).path
+        if SKIP_EXTENSIONS.search(path):
+            return skip_reason("archive") if ARCHIVE_EXTENSIONS.search(path) else ""
+        if trap := self.traps.check(url):
+            self.crawler.stats.inc_value(f"oit/trap/{trap}")
+            return skip_reason("trap", trap)
+        if too_deep:
+            return skip_reason("depth")
+        if len(self.scheduled) >= (self.settings.getint("OIT_MAX_FRONTIER", 0) or max(20 * self.max_pages, 20000)):
+            self.capped = True
+            return skip_reason("frontier")
+        return None
 
     def _offsite_request(
         self, url: str, text: str, referrer: str, skipped: list | None = None
