@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import re
 import time
+import weakref
 from pathlib import Path
 
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
@@ -188,9 +189,13 @@ class RenderPages:
             return
         self.returned[name] = self.returned.get(name, 0) + 1
         retired = name != f"render-{self.current}"
-        if retired and self.returned[name] >= self.assigned[name] and (ctx := self.contexts.pop(name, None)):
-            self.contexts_closed += 1
-            _spawn(ctx.close())
+        if retired and self.returned[name] >= self.assigned[name]:
+            # A context where no page ever opened (its page could not be created) is only known to
+            # the download handler; it must be closed too, or it would hold a context slot for good.
+            ctx = self.contexts.pop(name, None) or LazyPlaywrightHandler.context_named(name)
+            if ctx is not None:
+                self.contexts_closed += 1
+                _spawn(ctx.close())
 
     async def on_page(self, page, request) -> None:
         """``playwright_page_init_callback``: remember the page until it closes, and cut short the
@@ -263,9 +268,21 @@ class LazyPlaywrightHandler(ScrapyPlaywrightDownloadHandler):
     page that needs rendering, not with the engine: most unit sites need none, and Scrapy makes one
     handler per scheme (http and https), which would start two."""
 
+    #: The handlers of this process (Scrapy makes one per scheme).
+    instances: weakref.WeakSet = weakref.WeakSet()
+
     def __init__(self, crawler) -> None:
         super().__init__(crawler)
         self._start_lock = asyncio.Lock()
+        LazyPlaywrightHandler.instances.add(self)
+
+    @classmethod
+    def context_named(cls, name: str):
+        """The browser context ``name`` of any handler, or None."""
+        for handler in list(cls.instances):
+            if (wrapper := handler.context_wrappers.get(name)) is not None:
+                return wrapper.context
+        return None
 
     async def _maybe_launch_in_thread(self) -> None:  # engine_started: not yet
         return None

@@ -254,3 +254,50 @@ def test_content_written_by_the_pages_own_script_is_rendered_behind_a_full_menu(
     assert not template.script_built_content(long_own, ext(long_own))  # it has its own content already
     same_as_home = _cms_page("")
     assert not template.script_built_content(same_as_home, ext(same_as_home))  # only the site's own scripts
+
+
+def test_render_contexts_close_when_their_requests_came_back():
+    """A context is closed once every request given to it came back, whatever happened to its pages, also
+    when no page ever opened in it (only the download handler knows it then)."""
+    import asyncio
+
+    from scrapy import Request
+
+    from crawler import render
+
+    closed: list[str] = []
+
+    class Context:
+        def __init__(self, name):
+            self.name = name
+
+        async def close(self):
+            closed.append(self.name)
+
+    class Wrapper:
+        def __init__(self, name):
+            self.context = Context(name)
+
+    class Handler:  # what LazyPlaywrightHandler.context_named looks into
+        context_wrappers = {"render-0": Wrapper("render-0")}
+
+    async def run():
+        handler = Handler()
+        render.LazyPlaywrightHandler.instances.add(handler)
+        pages = render.RenderPages(per_context=2)
+        first, second, third = (Request(f"https://x.go.th/{n}", meta={"playwright": True}) for n in range(3))
+        for request in (first, second, third):
+            pages.assign(request)
+        assert [r.meta["playwright_context"] for r in (first, second, third)] == ["render-0", "render-0", "render-1"]
+        pages.finished(first)
+        await asyncio.sleep(0)
+        assert closed == []  # one of its requests is still out
+        pages.finished(second)  # failed before any page opened: the context is found through the handler
+        await asyncio.sleep(0)
+        assert closed == ["render-0"]
+        pages.finished(third)  # the current context stays open for the next requests
+        await asyncio.sleep(0)
+        assert closed == ["render-0"]
+        render.LazyPlaywrightHandler.instances.discard(handler)
+
+    asyncio.run(run())
