@@ -15,3 +15,17 @@ def demo_site(tmp_path_factory) -> CheckedSite:
 @pytest.fixture(scope="session")
 def second_site(tmp_path_factory) -> CheckedSite:
     return check_site("SECOND_SPEC", tmp_path_factory)
+
+
+#: Modules whose tests crawl a served site in a subprocess, run OCR or a browser: the quick loop
+#: (``pytest -m "not slow"``) leaves them to the full run, which CI does.
+SLOW_MODULES = {
+    "test_check_e2e", "test_crawler_crawl", "test_crawler_render", "test_extract_ocr", "test_extract_realdocs",
+    "test_interrupt", "test_pipeline_ocr", "test_sitegen_layouts", "test_sitegen_patterns", "test_skipped_links",
+}  # fmt: skip
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

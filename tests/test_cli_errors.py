@@ -58,6 +58,7 @@ def test_unknown_year_names_the_bundled_catalogs(tmp_path):
     _assert_clean_failure(result, "2550", "--catalog")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("cap", [12])
 def test_capped_crawl_still_reports_and_is_marked_partial(tmp_path, cap):
     from oit.sitegen import build_site

@@ -50,6 +50,7 @@ async def _noop(reason):
     return reason
 
 
+@pytest.mark.slow
 def test_a_download_that_never_ends_does_not_hold_the_crawl(tmp_path):
     def never(handler: BaseHTTPRequestHandler) -> None:
         time.sleep(60)
