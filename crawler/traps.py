@@ -73,8 +73,9 @@ class TrapGuard:
             any(CALENDAR_KEYS.match(k) for k in keys) and (bool(CALENDAR_WORDS.search(url)) or len(keys) >= 2)
         )
 
-    def check(self, url: str) -> str:
-        """Why ``url`` is a trap, or "" (and then it is counted against its pattern)."""
+    def check(self, url: str, count: bool = True) -> str:
+        """Why ``url`` is a trap, or "" (and then it is counted against its pattern, unless ``count``
+        is off: a URL that will not be fetched for another reason must not use up its pattern)."""
         # Rules judge the URL as a person reads it: a Thai file name of 50 letters is 450 characters
         # once percent-encoded, and must not count as long.
         url = unquote(url)
@@ -82,6 +83,8 @@ class TrapGuard:
         if reason:
             self.trapped[reason] += 1
             return reason
+        if not count:
+            return ""
         parts = urlsplit(url)
         if parts.query:
             self.key_sets[parts.path].add(pattern_of(url))

@@ -301,3 +301,11 @@ def test_render_contexts_close_when_their_requests_came_back():
         render.LazyPlaywrightHandler.instances.discard(handler)
 
     asyncio.run(run())
+
+
+def test_a_url_judged_without_counting_does_not_use_up_its_pattern():
+    guard = TrapGuard(max_per_pattern=3)
+    for _ in range(10):  # the same link, seen on many pages too deep to follow
+        assert guard.check("https://x.go.th/list.php?cat=1&page=2", count=False) == ""
+    assert all(guard.check(f"https://x.go.th/list.php?cat=1&page={n}") == "" for n in range(3))
+    assert guard.check("https://x.go.th/list.php?cat=1&page=9") == "too many similar URLs"

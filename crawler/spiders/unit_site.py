@@ -392,7 +392,7 @@ class UnitSiteSpider(scrapy.Spider):
         path = urlsplit(url).path
         if SKIP_EXTENSIONS.search(path):
             return skip_reason("archive") if ARCHIVE_EXTENSIONS.search(path) else ""
-        if trap := self.traps.check(url):
+        if trap := self.traps.check(url, count=not too_deep):  # a deeper page may link it again
             self.crawler.stats.inc_value(f"oit/trap/{trap}")
             return skip_reason("trap", trap)
         if too_deep:
