@@ -391,10 +391,11 @@ def evaluate_site(catalog: Catalog, site: SiteData, fiscal_year: int, unit_type:
     items = catalog.items_for(unit_type)
     results = [evaluate_item(item, ctx) for item in items]
     places = FixPlaces(site, urls, empty, ctx.index_pages, fiscal_year)
+    skipped = named_skipped(site)
     for item, result in zip(items, results, strict=True):
         result.fix = compose_fix(item, result, places, results)
         if not result.passed:
-            attach_skipped(item, result, ctx)
+            attach_skipped(item, result, ctx, skipped)
     return results
 
 
@@ -404,23 +405,27 @@ MAX_SKIPPED_PER_ITEM = 10
 SKIPPED_CONFIDENCE = 0.5
 
 
-def skipped_for(item: Item, ctx: _Context) -> list[SkippedLink]:
+def named_skipped(site: SiteData) -> list[tuple[SkippedLink, str]]:
+    """Each skipped link with what names it (its text and file name, folded), folded once per site."""
+    return [
+        (link, fold(f"{link.text} {unquote(urlsplit(link.url).path.rsplit('/', 1)[-1])}")) for link in site.skipped
+    ]
+
+
+def skipped_for(item: Item, ctx: _Context, skipped: list[tuple[SkippedLink, str]]) -> list[SkippedLink]:
     """Links the crawl did not follow that could be ``item``'s evidence: the ITA index linked them for
     the item, the item's own page linked them, or their text or file name names the item."""
     rows = {row.url for row in ctx.site.ita_rows if row.code == item.code}
     pages = set(ctx.ita_urls.get(item.code, []))
     terms = [fold(t) for t in item.terms if t]
-    out = []
-    for link in ctx.site.skipped:
-        named = fold(f"{link.text} {unquote(urlsplit(link.url).path.rsplit('/', 1)[-1])}")
-        if link.url in rows or link.src in pages or any(t in named for t in terms):
-            out.append(link)
-    return out
+    return [
+        link for link, named in skipped if link.url in rows or link.src in pages or any(t in named for t in terms)
+    ]
 
 
-def attach_skipped(item: Item, result: ItemResult, ctx: _Context) -> None:
+def attach_skipped(item: Item, result: ItemResult, ctx: _Context, skipped: list[tuple[SkippedLink, str]]) -> None:
     """Say, next to an item that did not pass, which links that could be its evidence were not followed."""
-    links = skipped_for(item, ctx)
+    links = skipped_for(item, ctx, skipped)
     if not links:
         return
     result.skipped = links[:MAX_SKIPPED_PER_ITEM]
