@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -46,13 +47,21 @@ class CrawlOptions:
     log_level: str = "ERROR"
     #: Continue the newest unfinished run of the same unit instead of starting a new one.
     resume: bool = False
-    #: Seconds the whole check may take (0: no limit) and, set from it, the crawl's share.
+    #: Seconds the whole check may take (0: no limit), counted from ``started`` (when the options
+    #: were made, i.e. when the check began); the crawl gets what is left less a share for judging.
     time_limit: float = 0.0
-    crawl_time_limit: float = 0.0
+    started: float = field(default_factory=time.monotonic)
     #: Seconds without progress after which the crawl ends itself (0: never).
     stall_timeout: float = 120.0
     #: Other Scrapy/oit settings (OIT_RENDER_JS, OIT_OCR, HTTPCACHE_ENABLED, OIT_OFFSITE_DOCUMENTS …).
     extra: dict = field(default_factory=dict)
+
+    def crawl_time_limit(self) -> float:
+        """Seconds the crawl may take (0: no limit)."""
+        if not self.time_limit:
+            return 0.0
+        left = self.time_limit - (time.monotonic() - self.started)
+        return max(10.0, left - min(120.0, 0.1 * self.time_limit))
 
 
 UNIT_WORDS = (
@@ -137,7 +146,7 @@ def crawl(
             "OIT_UNIT_TYPE": unit_type,
             "OIT_PROGRESS": options.progress,
             "LOG_LEVEL": options.log_level,
-            "OIT_CRAWL_TIME_LIMIT": options.crawl_time_limit,
+            "OIT_CRAWL_TIME_LIMIT": options.crawl_time_limit(),
             "OIT_STALL_TIMEOUT": options.stall_timeout,
             **options.extra,
         },

@@ -141,10 +141,6 @@ def run_check(
     )
     if options.progress:
         click.echo(f"กำลังตรวจ {home.url} (ปีงบประมาณ {fy}, แคตตาล็อก {cat.id}) …", err=True)
-    if options.time_limit:
-        # The crawl gets what is left of the budget, less a share kept for judging and the reports.
-        left = options.time_limit - (time.monotonic() - started)
-        options.crawl_time_limit = max(10.0, left - min(120.0, 0.1 * options.time_limit))
     crawl(home.url, str(db_path), run_id, cat_path, fy, unit_type, options)
     report = evaluate_run(db, run_id, cat, fy, unit_type)
     paths = write_reports(report, out_dir, formats=formats)
