@@ -17,6 +17,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 CATALOG_DIR = Path(__file__).parent / "catalogs"
+#: Evidence types and placeholder words every catalog uses unless it gives its own.
+VOCABULARY_FILE = Path(__file__).parent / "vocabulary.yaml"
+
+#: libyaml's parser when PyYAML has it (about 10× faster on the 1,200-line catalogs).
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Confidence = Literal["high", "medium", "low"]
 UNIT_TYPES = ("lao", "agency")
@@ -128,6 +133,24 @@ class Forbid(Strict):
         return self
 
 
+class EvidenceType(Strict):
+    """A kind of document or page (plan, report, announcement …), read from the start of its subject."""
+
+    id: str
+    label: str  # Thai, used in reasons: "เป็น<label> ไม่ใช่หลักฐานของข้อนี้"
+    starts: list[str] = Field(min_length=1)
+
+
+class Placeholders(Strict):
+    """Words of pages and documents that exist but hold nothing yet (see ``checklist/vocabulary.yaml``)."""
+
+    phrases: list[str] = Field(default_factory=list)
+    short_phrases: list[str] = Field(default_factory=list)
+    companion_phrases: list[str] = Field(default_factory=list)
+    max_rest: int = 250
+    min_own_text: int = 40
+
+
 class ItemOverride(Strict):
     """Per unit-type changes to an item (``variants: {lao: {...}}``)."""
 
@@ -159,6 +182,9 @@ class Item(Strict):
     offsite_counts: bool = False
     #: Preferred evidence: a web page, a document, or either.
     evidence_kind: Literal["page", "document", "any"] = "any"
+    #: Evidence types (``evidence_types`` ids) that are never this item's evidence, whatever they say:
+    #: a plan is not a result report, an activity record is not a report, an announcement is not a summary.
+    not_kinds: list[str] = Field(default_factory=list)
     criterion: str = ""  # Thai: what the assessors look for
     fix: str = ""  # Thai: what to publish, and where
     source: str = ""
@@ -235,6 +261,11 @@ class Catalog(Strict):
     bands: list[Band]
     #: Shown beside the band: what the band means when only OIT is known.
     band_note: str = ""
+    #: Kinds of evidence, for the items' ``not_kinds`` (default: ``checklist/vocabulary.yaml``).
+    evidence_types: list[EvidenceType] = Field(default_factory=lambda: default_vocabulary()["evidence_types"])
+    #: Leading words skipped before an evidence type is read ("เผยแพร่แผน…" is a plan).
+    subject_fillers: list[str] = Field(default_factory=lambda: default_vocabulary()["subject_fillers"])
+    placeholders: Placeholders = Field(default_factory=lambda: default_vocabulary()["placeholders"])
     items: list[Item]
 
     @model_validator(mode="after")
@@ -251,6 +282,11 @@ class Catalog(Strict):
         for it in self.items:
             if it.sub_indicator not in subs:
                 raise ValueError(f"item {it.code} names unknown sub-indicator {it.sub_indicator}")
+        kinds = {t.id for t in self.evidence_types}
+        for it in self.items:
+            unknown = set(it.not_kinds) - kinds
+            if unknown:
+                raise ValueError(f"item {it.code}: not_kinds names unknown evidence types {sorted(unknown)}")
         for ut in self.unit_types:
             if ut not in UNIT_TYPES:
                 raise ValueError(f"unknown unit type {ut!r}")
@@ -274,6 +310,17 @@ class Catalog(Strict):
         return {i.code: i.name for i in self.indicators}
 
 
+@cache
+def default_vocabulary() -> dict:
+    """The bundled evidence types and placeholder words, validated."""
+    data = yaml.load(VOCABULARY_FILE.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a safe loader
+    return {
+        "evidence_types": [EvidenceType.model_validate(t) for t in data["evidence_types"]],
+        "subject_fillers": list(data.get("subject_fillers", [])),
+        "placeholders": Placeholders.model_validate(data["placeholders"]),
+    }
+
+
 class CatalogError(ValueError):
     """A catalog file that cannot be read or does not validate; the message names the file."""
 
@@ -291,10 +338,6 @@ def _merge(base: dict, child: dict) -> dict:
         items[it["code"]] = it
     out["items"] = sorted(items.values(), key=lambda it: int(it["code"][1:]))
     return out
-
-
-#: libyaml's parser when PyYAML has it (about 10× faster on the 1,200-line catalogs).
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read_yaml(path: Path) -> dict:

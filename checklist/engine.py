@@ -15,36 +15,25 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from checklist.catalog import Catalog, Item
+from checklist.evidence import placeholder_reason, thai_word_share
 from checklist.fixes import FixPlaces, compose_fix
 from checklist.rules import Outcome
 from checklist.rules import evaluate as check_rules
 from checklist.sitedata import Link, Resource, SiteData
 from oit import thaidates
-from oit.model import Evidence, ItemResult, SkippedLink
+from oit.model import REVIEW_BELOW, Evidence, ItemResult, SkippedLink
 from oit.thai import Folded, fold
 
 #: A resource must reach this relevance to be considered evidence for an item.
 THRESHOLD = 4.0
+#: OCR'd evidence whose Thai reads as dictionary words at least this much is well read; below OCR_POOR,
+#: badly (``checklist.evidence.thai_word_share``).
+OCR_GOOD = 0.85
+OCR_POOR = 0.7
 #: How many candidates per item are checked against the rules.
 TOP_K = 10
 ITA_ROW_BONUS = 10.0
 ITA_CHILD_BONUS = 6.0
-#: Words of pages that exist but hold nothing yet.
-PLACEHOLDER_PHRASES = (
-    "อยู่ระหว่างปรับปรุง",
-    "อยู่ระหว่างดำเนินการ",
-    "อยู่ระหว่างจัดทำ",
-    "ไม่พบข้อมูล",
-    "ยังไม่มีข้อมูล",
-    "coming soon",
-    "under construction",
-    "page not found",
-    "ไม่พบหน้า",
-)
-#: A page whose own text (without menus and its title) is shorter than this holds no evidence.
-MIN_OWN_TEXT = 40
-
-
 class ItemNameMatcher:
     """Which items a short text (link text, title) names; used for the crawl progress line."""
 
@@ -67,24 +56,11 @@ class Candidate:
     container: bool = False
 
 
-def placeholder_reason(res: Resource) -> str:
-    """Why a page that names the item still holds no evidence ("" when it does)."""
-    if res.is_document:
-        return ""
-    own = "\n".join(line for line in res.body.splitlines() if line.strip() and line.strip() not in res.title)
-    folded = Folded(own)
-    for phrase in PLACEHOLDER_PHRASES:
-        if folded.contains(phrase) and len(folded.folded) < 400:
-            return f"หน้าเว็บยังไม่มีข้อมูล ({phrase})"
-    if len(folded.folded) < MIN_OWN_TEXT and not res.features.get("image") and not res.features.get("form"):
-        return "หน้าเว็บว่าง ไม่มีเนื้อหา"
-    return ""
-
-
 @dataclass
 class _Context:
     site: SiteData
     fy: int
+    catalog: Catalog
     #: item code → URLs the unit's (current-year) ITA index page links for it.
     ita_urls: dict[str, list[str]]
     #: item code → labels of ITA rows whose link is empty or a placeholder.
@@ -266,17 +242,46 @@ def _offsite_evidence(link: Link, ctx: _Context) -> Evidence:
     )
 
 
-def _confidence(status: str, best: Candidate | None, item: Item, ctx: _Context) -> float:
+def _pass_confidence(best: Candidate, item: Item) -> tuple[float, list[str]]:
+    """How sure a pass is, from what was read: the ITA index pointed at it, its elements and year were
+    found as written, its type is the one asked for; OCR text, an inferred year or an unstated type lower it.
+    Returns (confidence, Thai doubts)."""
+    out = best.outcome
+    conf = 0.65 + (0.15 if "ita" in best.reasons or "ita-child" in best.reasons else 0.0)
+    conf += 0.1 if item.elements else 0.0
+    doubts = []
+    cap = 0.95
+    if out is not None and out.year_how == "stated":
+        conf += 0.05
+    elif out is not None and out.year_how == "inferred":
+        conf -= 0.1
+        doubts.append(f"ปีของหลักฐาน ({out.year}) อนุมานจากช่วงเวลาหรือวันที่ในเอกสาร ไม่ได้ระบุเป็นปีงบประมาณโดยตรง")
+    if best.res.ocr_read:
+        share = thai_word_share(best.res.body or best.res.text)
+        cost = 0.1 if share is None or share >= OCR_GOOD else 0.2 if share >= OCR_POOR else 0.3
+        conf -= cost
+        read = f" (อ่านเป็นคำได้ {share:.0%})" if share is not None else ""
+        doubts.append(f"ข้อความอ่านจากภาพสแกนด้วย OCR{read} อาจอ่านตัวอักษรหรือตัวเลขผิด")
+        if (share is not None and share < OCR_POOR) or (out is not None and out.year_how == "inferred"):
+            # Misread letters, or a year inferred from digits OCR may have misread: a person must look.
+            cap = REVIEW_BELOW - 0.05
+    if item.not_kinds and out is not None:
+        if out.kind_named:
+            conf += 0.05
+        elif not out.kind:
+            conf -= 0.05
+            doubts.append("ไม่พบชื่อเรื่องที่บอกประเภทของเอกสาร จึงยืนยันไม่ได้ว่าเป็นเอกสารของข้อนี้")
+    return max(0.3, min(conf, cap)), doubts
+
+
+def _confidence(status: str, best: Candidate | None, item: Item, ctx: _Context) -> tuple[float, list[str]]:
     if status == "pass" and best is not None:
-        conf = 0.65 + (0.15 if "ita" in best.reasons or "ita-child" in best.reasons else 0.0)
-        conf += 0.1 if item.elements else 0.0
-        conf += 0.05 if item.year_rule.value != "none" else 0.0
-        return min(conf, 0.95)
+        return _pass_confidence(best, item)
     if status == "fail":
-        return 0.5 if ctx.site.partial else 0.8
+        return (0.5 if ctx.site.partial else 0.8), []
     if status == "partial":
-        return 0.7
-    return 0.3
+        return 0.7, []
+    return 0.3, []
 
 
 def _listing_page(best: Candidate, cands: list[Candidate], ctx: _Context) -> Candidate | None:
@@ -288,6 +293,10 @@ def _listing_page(best: Candidate, cands: list[Candidate], ctx: _Context) -> Can
         if any(lk.dst == best.res.url for lk in ctx.site.outlinks.get(c.res.url, [])):
             return c
     return None
+
+
+def _judge(item: Item, res: Resource, ctx: _Context) -> Outcome:
+    return check_rules(item, res, ctx.fy, ctx.catalog.evidence_types, ctx.catalog.subject_fillers)
 
 
 def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
@@ -308,7 +317,7 @@ def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
         # Not judged, but the closest page/document is still shown (with the year it is about).
         for c in _candidates(item, ctx)[:TOP_K]:
             if c.res.readable and not c.container:
-                c.outcome = check_rules(item, c.res, ctx.fy)
+                c.outcome = _judge(item, c.res, ctx)
                 result.evidence = [_evidence(c, ctx, list(item.terms))]
                 result.notes.append("หน้าเว็บหรือเอกสารที่น่าจะเป็นของข้อนี้ (ยังไม่ได้ตรวจตามเกณฑ์)")
                 break
@@ -317,8 +326,8 @@ def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
     cands = _candidates(item, ctx)[:TOP_K]
     readable = [c for c in cands if c.res.readable and not c.container]
     for c in readable:
-        c.outcome = check_rules(item, c.res, ctx.fy)
-        empty = placeholder_reason(c.res)
+        c.outcome = _judge(item, c.res, ctx)
+        empty = placeholder_reason(c.res, ctx.catalog.placeholders, c.res.anchors)
         if empty:
             c.outcome.forbidden.insert(0, empty)
     passing = [c for c in readable if c.outcome.ok]
@@ -378,7 +387,7 @@ def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
         result.notes.append(f"หน้า ITA มีแถวของข้อ {item.code} ({label[:60]}) แต่ลิงก์ว่างหรือใช้ไม่ได้")
     if ctx.site.partial and result.status == "fail":
         result.notes.append("การตรวจเว็บไซต์ไม่ครบทุกหน้า: รายการนี้อาจอยู่ในหน้าที่ยังไม่ได้ตรวจ")
-    result.confidence = _confidence(result.status, best, item, ctx)
+    result.confidence, result.doubts = _confidence(result.status, best, item, ctx)
     return result
 
 
@@ -386,7 +395,8 @@ def evaluate_site(catalog: Catalog, site: SiteData, fiscal_year: int, unit_type:
     """Verdicts for every item of the catalog, in catalog order."""
     urls, empty = _ita_context(site, fiscal_year)
     ctx = _Context(
-        site=site, fy=fiscal_year, ita_urls=urls, ita_empty=empty, index_pages={row.page_url for row in site.ita_rows}
+        site=site, fy=fiscal_year, catalog=catalog, ita_urls=urls, ita_empty=empty,
+        index_pages={row.page_url for row in site.ita_rows},
     )
     items = catalog.items_for(unit_type)
     results = [evaluate_item(item, ctx) for item in items]

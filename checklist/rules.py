@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from checklist.catalog import Element, Forbid, Item, YearRule
+from checklist.catalog import Element, EvidenceType, Forbid, Item, YearRule, default_vocabulary
+from checklist.evidence import evidence_type, subject_of
 from checklist.sitedata import Resource
 from checklist.textparts import person_blocks, signed_by
 from oit import thaidates
-from oit.thai import Folded, to_arabic_digits
+from oit.thai import Folded, fold, to_arabic_digits
 
 #: How much of a document the year rules read (titles and first pages carry the year).
 YEAR_WINDOW = 6000
@@ -32,6 +33,13 @@ class Outcome:
     year_ok: bool | None = None
     year: int | None = None
     year_note: str = ""
+    #: How the year was known: "stated" (the document's main year), "inferred" (a range it covers, a
+    #: date within the year, a year mentioned), "" (no year rule, or not found).
+    year_how: str = ""
+    #: The evidence type read from the subject (``checklist.evidence``), "" when it has none.
+    kind: str = ""
+    #: The type is one the item asks for by name (its subject names the item), so the kind is sure.
+    kind_named: bool = False
     remarks: list[str] = field(default_factory=list)
 
     @property
@@ -123,17 +131,48 @@ def _check_per_person(el: Element, res: Resource) -> tuple[bool, str]:
     return True, ""
 
 
+#: Folded words that, right before a phrase, deny it ("ไม่ได้ดำเนินการ", "ยังไม่", "มิได้").
+_NEGATIONS = ("ไม", "มิ")
+
+
+def affirmed(folded: str, phrase: str) -> bool:
+    """Whether ``phrase`` (folded) occurs in ``folded`` at least once NOT right after a negation:
+    "ได้ดำเนินการ" is in "ไม่ได้ดำเนินการ" only as denied."""
+    start = folded.find(phrase)
+    while start >= 0:
+        if not any(folded.endswith(neg, 0, start) for neg in _NEGATIONS):
+            return True
+        start = folded.find(phrase, start + 1)
+    return False
+
+
 def forbid_fires(rule: Forbid, res: Resource, digits_text: str) -> bool:
     hit = any(res.folded.contains(p) for p in rule.any) or bool(
         rule.pattern and _regex(rule.pattern).search(digits_text)
     )
-    return hit and not any(res.folded.contains(p) for p in rule.unless_any)
+    return hit and not any(affirmed(res.folded.folded, fold(p)) for p in rule.unless_any if fold(p))
 
 
-def check_year(rule: YearRule, res: Resource, fy: int) -> tuple[bool | None, int | None, str]:
-    """(ok, year the evidence is about, Thai note) for the item's year rule."""
+def kind_conflict(item: Item, res: Resource, types: list[EvidenceType], fillers: list[str]) -> tuple[str, bool, str]:
+    """(type id, named, Thai reason when the type is one the item never takes). A subject that names the
+    item itself ("ประกาศ … เรื่อง รายงานผลการดำเนินงานประจำปี") is never a conflict."""
+    kind = evidence_type(res, types, fillers)
+    if kind is None:
+        return "", False, ""
+    subject = fold(subject_of(res)[0])
+    names = [fold(t) for t in (item.name, *item.terms[:1]) if t]
+    if any(n and n in subject for n in names):
+        return kind.id, True, ""
+    if kind.id in item.not_kinds:
+        return kind.id, False, f"เอกสารนี้เป็น{kind.label} ({subject_of(res)[0][:60]}) ไม่ใช่หลักฐานที่ข้อนี้ต้องการ"
+    return kind.id, False, ""
+
+
+def check_year(rule: YearRule, res: Resource, fy: int) -> tuple[bool | None, int | None, str, str]:
+    """(ok, year the evidence is about, Thai note, how the year was known: "stated"/"inferred"/"")
+    for the item's year rule."""
     if rule is YearRule.none:
-        return None, None, ""
+        return None, None, "", ""
     # The page's own text: menus and sidebars repeat other years (news dates, "© 2567").
     head = res.body[:YEAR_WINDOW]
     title = " ".join([res.title, *res.headings, *res.anchors[:3]])
@@ -148,8 +187,8 @@ def check_year(rule: YearRule, res: Resource, fy: int) -> tuple[bool | None, int
         return _check_first_half(res, fy, main)
     if rule is YearRule.dated_items:
         if _dated_within(res.body, {fy}):
-            return True, fy, ""
-        return False, main, f"ไม่พบรายการที่ลงวันที่ในปีงบประมาณ {fy} (1 ต.ค. {fy - 1} – 30 ก.ย. {fy})"
+            return True, fy, "", "stated"
+        return False, main, f"ไม่พบรายการที่ลงวันที่ในปีงบประมาณ {fy} (1 ต.ค. {fy - 1} – 30 ก.ย. {fy})", ""
     accepted = {
         YearRule.assessed: {fy},
         YearRule.previous: {fy - 1, fy},
@@ -160,16 +199,16 @@ def check_year(rule: YearRule, res: Resource, fy: int) -> tuple[bool | None, int
         # The unit analyses FY-1's ITA result (often titled with FY-1) and sets measures for FY.
         everywhere = {m.year for m in thaidates.find_years(res.body)} | mentioned
         if main in (fy - 1, fy) and fy in everywhere:
-            return True, fy, ""
+            return True, fy, "", "stated"
     elif main in accepted:
-        return True, main, ""
+        return True, main, "", "stated"
     elif accepted & mentioned and any(m.kind == "range" for m in mentions):
-        return True, max(accepted & mentioned), ""
+        return True, max(accepted & mentioned), "", "stated"
     if main is None:
         if accepted & mentioned or _dated_within(head, accepted):
-            return True, fy, ""
-        return False, None, f"ไม่ระบุปีงบประมาณ (ต้องเป็นข้อมูลปี {_years_th(accepted)})"
-    return False, main, f"เป็นข้อมูลปี {main} ไม่ใช่ปี {_years_th(accepted)}"
+            return True, fy, "", "inferred"
+        return False, None, f"ไม่ระบุปีงบประมาณ (ต้องเป็นข้อมูลปี {_years_th(accepted)})", ""
+    return False, main, f"เป็นข้อมูลปี {main} ไม่ใช่ปี {_years_th(accepted)}", "stated"
 
 
 def _years_th(years: set[int]) -> str:
@@ -180,24 +219,34 @@ def _dated_within(text: str, fiscal_years: set[int]) -> bool:
     return any(thaidates.fiscal_year_of(m.date) in fiscal_years for m in thaidates.find_dates(text))
 
 
-def _check_first_half(res: Resource, fy: int, main: int | None) -> tuple[bool | None, int | None, str]:
+def _check_first_half(res: Resource, fy: int, main: int | None) -> tuple[bool | None, int | None, str, str]:
     want = f"ต้องครอบคลุม 1 ต.ค. {fy - 1} – 31 มี.ค. {fy} (รอบ 6 เดือนแรกของปีงบประมาณ {fy})"
     periods = thaidates.find_periods(" ".join([res.title, *res.headings]) + "\n" + res.body[:YEAR_WINDOW])
     # Written dates beat a period inferred from "รอบ 6 เดือน" + a fiscal year.
     periods = [p for p in periods if not p.inferred] or periods
-    if any(p.is_first_half_of(fy) for p in periods):
-        return True, fy, ""
+    first = [p for p in periods if p.is_first_half_of(fy)]
+    if first:
+        return True, fy, "", "inferred" if all(p.inferred for p in first) else "stated"
     if periods:
         p = periods[0]
-        return False, p.fiscal_year, f"ช่วงเวลาของรายงานคือ {p.text} ({p.thai()}) ซึ่งไม่ใช่รอบ 6 เดือนที่ประเมิน: {want}"
+        note = f"ช่วงเวลาของรายงานคือ {p.text} ({p.thai()}) ซึ่งไม่ใช่รอบ 6 เดือนที่ประเมิน: {want}"
+        return False, p.fiscal_year, note, "stated"
     if main is not None and main != fy:
-        return False, main, f"เป็นข้อมูลปี {main}: {want}"
-    return False, main, f"ไม่ระบุช่วงเวลาของรายงาน: {want}"
+        return False, main, f"เป็นข้อมูลปี {main}: {want}", "stated"
+    return False, main, f"ไม่ระบุช่วงเวลาของรายงาน: {want}", ""
 
 
-def evaluate(item: Item, res: Resource, fy: int) -> Outcome:
-    """Check one resource against the item's elements, negative rules and year rule."""
+def evaluate(
+    item: Item, res: Resource, fy: int, types: list[EvidenceType] | None = None, fillers: list[str] | None = None
+) -> Outcome:
+    """Check one resource against the item's evidence types, elements, negative rules and year rule
+    (``types``/``fillers``: the catalog's vocabulary; the bundled one by default)."""
     out = Outcome()
+    vocab = default_vocabulary()
+    out.kind, out.kind_named, conflict = kind_conflict(
+        item, res, vocab["evidence_types"] if types is None else types,
+        vocab["subject_fillers"] if fillers is None else fillers,
+    )
     digits_text = to_arabic_digits(res.folded.cleaned)
     for el in item.elements:
         present, detail = check_element(el, res, digits_text)
@@ -209,5 +258,7 @@ def evaluate(item: Item, res: Resource, fy: int) -> Outcome:
         else:
             out.remarks.append(f"ไม่พบ (ไม่บังคับ): {label}")
     out.forbidden = [rule.label for rule in item.forbid if forbid_fires(rule, res, digits_text)]
-    out.year_ok, out.year, out.year_note = check_year(item.year_rule, res, fy)
+    if conflict:
+        out.forbidden.insert(0, conflict)
+    out.year_ok, out.year, out.year_note, out.year_how = check_year(item.year_rule, res, fy)
     return out

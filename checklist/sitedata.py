@@ -35,6 +35,13 @@ class Resource:
     anchors: list[str] = field(default_factory=list)
     #: Text with the site's boilerplate lines (menus, footers) removed; set by ``SiteData``.
     body: str = ""
+    #: How the text was read, per page ("text-layer", "ocr", "docx" …; see ``oit.extract.PageText.method``).
+    methods: list[str] = field(default_factory=list)
+
+    @property
+    def ocr_read(self) -> bool:
+        """Whether (part of) the text was read by OCR, which misreads letters and digits."""
+        return any("ocr" in m for m in self.methods) or bool(self.features.get("pages_ocr"))
 
     @property
     def is_document(self) -> bool:
@@ -194,7 +201,7 @@ def load_site(db: sqlite_utils.Database, run_id: int) -> SiteData:
     run = db["runs"].get(run_id)
     resources: dict[str, Resource] = {}
     sql = (
-        "select r.*, t.title as t_title, t.headings, t.text, t.features, t.error as t_error "
+        "select r.*, t.title as t_title, t.headings, t.text, t.features, t.error as t_error, t.methods "
         "from resources r left join texts t on t.sha256 = r.sha256 where r.run_id = ?"
     )
     for row in db.query(sql, [run_id]):
@@ -209,6 +216,7 @@ def load_site(db: sqlite_utils.Database, run_id: int) -> SiteData:
             error=row["error"] or row["t_error"] or "",
             depth=row["depth"] or 0,
             final_url=row["final_url"] or "",
+            methods=[m for m in (row["methods"] or "").split(",") if m],
         )
     links = [
         Link(r["src"], r["dst"], r["text"] or "", r["kind"] or "a", bool(r["offsite"]))

@@ -68,6 +68,9 @@ def print_summary(report: Report, paths: dict[str, Path], elapsed: float | None 
         f"รายการผ่าน {counts['pass']}/{n} · ไม่ครบ {counts['partial']} · ไม่พบ {counts['fail']} · "
         f"ตรวจไม่ได้ {counts['unknown']}"
     )
+    review = [it.code for it in report.items if it.review]
+    if review:
+        click.secho(f"ผ่านแต่ควรตรวจด้วยตา (ความมั่นใจต่ำ) {len(review)} ข้อ: {', '.join(review)}", fg="yellow")
     if report.fixes:
         click.echo("สิ่งที่ควรแก้ก่อน (เรียงตามคะแนนที่จะได้เพิ่ม):")
         for i, code in enumerate(report.fixes[:top], 1):

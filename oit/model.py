@@ -50,6 +50,10 @@ class SkippedLink:
     src: str = ""
 
 
+#: A pass less sure than this is marked for checking by eye in every report.
+REVIEW_BELOW = 0.6
+
+
 @dataclass
 class ItemResult:
     code: str
@@ -75,10 +79,17 @@ class ItemResult:
     catalog_confidence: str = "medium"
     #: Links the crawl did not follow that could have been this item's evidence.
     skipped: list[SkippedLink] = field(default_factory=list)
+    #: Why the verdict is not sure (Thai): text read by OCR, a year inferred, a type not stated …
+    doubts: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
         return self.status == "pass"
+
+    @property
+    def review(self) -> bool:
+        """A pass the webmaster should check by eye: its confidence is below :data:`REVIEW_BELOW`."""
+        return self.passed and self.confidence < REVIEW_BELOW
 
 
 @dataclass

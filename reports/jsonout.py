@@ -29,6 +29,7 @@ def summary_counts(items: list[ItemResult]) -> dict[str, int]:
     out = {"items_total": len(items)}
     for st in STATUSES:
         out[f"items_{st}"] = sum(1 for it in items if it.status == st)
+    out["items_review"] = sum(1 for it in items if it.review)
     return out
 
 
@@ -62,6 +63,8 @@ def _item(it: ItemResult) -> dict[str, Any]:
         "gain": _r(it.gain),
         "catalog_confidence": it.catalog_confidence,
         "skipped": [_skipped(sk) for sk in it.skipped],
+        "doubts": list(it.doubts),
+        "review": it.review,
     }
 
 
@@ -153,6 +156,7 @@ def _item_from(d: dict[str, Any]) -> ItemResult:
         gain=float(d.get("gain", 0.0)),
         catalog_confidence=d.get("catalog_confidence", "medium"),
         skipped=[_skipped_from(sk) for sk in d.get("skipped", [])],
+        doubts=list(d.get("doubts", [])),
     )
 
 

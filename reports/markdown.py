@@ -74,6 +74,8 @@ def _score(r: dict[str, Any], ctx: dict[str, Any]) -> list[str]:
     s = r["summary"]
     out += ["", f"## สรุปผล {s['items_total']} ข้อ", ""]
     out += [f"- {STATUS_TH[st]}: {s['items_' + st]}" for st in ("pass", "partial", "fail", "unknown")]
+    if s.get("items_review"):
+        out.append(f"- ผ่านแต่ควรตรวจด้วยตา (ความมั่นใจต่ำ): {s['items_review']}")
     return out + [""]
 
 
@@ -119,9 +121,10 @@ def _items(ctx: dict[str, Any]) -> list[str]:
         ]
         for it in g["items"]:
             missing = "<br>".join(esc(m) for m in it["missing"]) or "–"
-            notes = "<br>".join(esc(n) for n in it["notes"]) or "–"
+            notes = "<br>".join(esc(n) for n in [*it.get("doubts", []), *it["notes"]]) or "–"
+            status = esc(it["status_th"]) + (" (ควรตรวจด้วยตา)" if it.get("review") else "")
             out.append(
-                f"| {esc(it['code'])} | {esc(it['name'])} | {esc(it['status_th'])} | "
+                f"| {esc(it['code'])} | {esc(it['name'])} | {status} | "
                 f"{round(it['confidence'] * 100)}% | {_evidence_cell(it)} | {missing} | {notes} |"
             )
         out.append("")

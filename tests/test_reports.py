@@ -222,6 +222,7 @@ def test_json_validates_against_schema(report: Report) -> None:
         "items_partial": 2,
         "items_fail": 2,
         "items_unknown": 1,
+        "items_review": 0,
     }
     assert data["items"][1]["status_th"] == STATUS_TH["partial"]
 
@@ -459,3 +460,21 @@ def test_empty_report_renders() -> None:
     for fmt in FORMATS:
         assert render(r, fmt)
     assert report_from_json_dict(report_to_json_dict(r)) == r
+
+
+def test_low_confidence_pass_is_marked_for_review_in_every_format(report: Report) -> None:
+    it = next(i for i in report.items if i.passed)
+    it.confidence = 0.5
+    it.doubts = ["ข้อความอ่านจากภาพสแกนด้วย OCR (อ่านเป็นคำได้ 62%) อาจอ่านตัวอักษรหรือตัวเลขผิด"]
+    data = json.loads(render(report, "json"))
+    item = next(i for i in data["items"] if i["code"] == it.code)
+    assert item["review"] is True and item["doubts"] == it.doubts
+    assert data["summary"]["items_review"] == 1
+    html = render(report, "html")
+    assert "ควรตรวจด้วยตา" in html and "อ่านเป็นคำได้ 62%" in html
+    md = render(report, "md")
+    assert f"| {it.code} |" in md and "(ควรตรวจด้วยตา)" in md
+    row = next(r for r in _read_csv(render(report, "csv")) if r["code"] == it.code)
+    assert row["review"] == "yes"
+    others = [r for r in _read_csv(render(report, "csv")) if r["code"] != it.code]
+    assert all(r["review"] == "" for r in others)

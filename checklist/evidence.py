@@ -1,0 +1,154 @@
+"""What a page or document is, before what it says: its evidence type, and whether it holds anything yet.
+
+Pure functions of one ``Resource`` and the catalog's vocabulary (``checklist/vocabulary.yaml``):
+
+* :func:`subject_of` reads the subject a person reads first: the text after "เรื่อง" in the first lines of a
+  Thai official document, else its title or first heading;
+* :func:`evidence_type` names the type that subject starts with (plan, report, announcement, activity …);
+* :func:`placeholder_reason` says why a resource that names an item still holds no evidence ("under
+  construction", "nothing yet").
+"""
+
+from __future__ import annotations
+
+import re
+
+from checklist.catalog import EvidenceType, Placeholders
+from checklist.sitedata import Resource
+from oit.thai import Folded, fold
+
+#: How many of a document's first lines may hold its "เรื่อง" line (header, number, date come first).
+SUBJECT_LINES = 25
+#: "เรื่อง" opening a line, or inside a heading line ("ประกาศองค์การบริหารส่วนตำบล… เรื่อง …").
+_SUBJECT = re.compile(r"(?:^|\s)เรื่อง\s*[:：]?\s*(.+)")
+#: Title noise of exported files ("Microsoft Word - รายงานผล.docx").
+_TITLE_NOISE = re.compile(r"^(?:microsoft\s+(?:word|excel|powerpoint)\s*-\s*)|\.(?:docx?|xlsx?|pdf|pptx?)$", re.I)
+_LEADING_NOISE = re.compile(r"^[\s\d๐-๙.()\-–:•*#O]*(?=\S)")
+
+
+def _lines(text: str, limit: int) -> list[str]:
+    out = []
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            out.append(line)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def subject_of(res: Resource) -> tuple[str, str]:
+    """(subject, what stands before it): "เรื่อง …" of a document's first lines with its heading line
+    ("ประกาศองค์การบริหารส่วนตำบล…"), else the title or first heading (and "")."""
+    if res.is_document:
+        lines = _lines(res.body or res.text, SUBJECT_LINES)
+        for i, line in enumerate(lines):
+            m = _SUBJECT.search(line)
+            if m and (m.start() == 0 or i < 8):
+                subject = m.group(1).strip()
+                if len(subject) < 8 and i + 1 < len(lines):
+                    subject = f"{subject} {lines[i + 1]}"
+                before = line[: m.start()].strip() or next((ln for ln in lines[:i] if ln), "")
+                return subject, before
+    for text in [res.title, *res.headings[:1]]:
+        text = _TITLE_NOISE.sub("", text.strip())
+        if text:
+            return text, ""
+    if res.is_document:
+        head = _lines(res.body or res.text, 3)
+        return (" ".join(head), "") if head else ("", "")
+    return "", ""
+
+
+def _type_of(text: str, types: list[EvidenceType], fillers: list[str]) -> EvidenceType | None:
+    key = fold(_LEADING_NOISE.sub("", text))
+    for filler in sorted((fold(f) for f in fillers), key=len, reverse=True):
+        if filler and key.startswith(filler):
+            key = key[len(filler):]
+            break
+    best: tuple[int, EvidenceType] | None = None
+    for t in types:
+        for phrase in t.starts:
+            p = fold(phrase)
+            if p and key.startswith(p) and (best is None or len(p) > best[0]):
+                best = (len(p), t)
+    return best[1] if best else None
+
+
+def evidence_type(res: Resource, types: list[EvidenceType], fillers: list[str] = ()) -> EvidenceType | None:
+    """The type of ``res`` by its subject (or, failing that, by the line its subject hangs on), or None."""
+    subject, before = subject_of(res)
+    if not subject:
+        return None
+    return _type_of(subject, types, list(fillers)) or (_type_of(before, types, list(fillers)) if before else None)
+
+
+def _has_any(folded_line: str, phrases: list[str]) -> bool:
+    return any(p and p in folded_line for p in phrases)
+
+
+def placeholder_reason(res: Resource, words: Placeholders, names: list[str] = ()) -> str:
+    """Why ``res`` holds no evidence yet ("" when it may): it only says it is under construction or has
+    nothing yet, or (a page) it has no text of its own at all. ``names``: texts that name the resource
+    (title, link texts), which are not content of their own."""
+    strong = [fold(p) for p in words.phrases]
+    companions = [fold(p) for p in words.companion_phrases]
+    not_own = {fold(n) for n in [res.title, *res.headings, *names] if n}
+    found = ""
+    rest = 0
+    total = 0
+    for line in (res.body or res.text).splitlines():
+        key = fold(line)
+        if not key or key in not_own or any(key in n for n in not_own if len(key) >= 6):
+            continue
+        total += len(key)
+        hit = next((p for p in strong if p in key), "")
+        if hit:
+            found = found or line.strip()
+            continue
+        if len(key) < 120 and _has_any(key, companions):
+            continue
+        rest += len(key)
+    if res.features.get("form") and not res.is_document:
+        return ""  # a page with a form offers something, whatever else it says
+    if found and rest < words.max_rest:
+        return f"มีเพียงข้อความว่ายังไม่มีข้อมูลหรืออยู่ระหว่างปรับปรุง ({_short(found)})"
+    if not res.is_document and total < 400:
+        folded = Folded(res.body or res.text)
+        for phrase in words.short_phrases:
+            if folded.contains(phrase):
+                return f"หน้าเว็บยังไม่มีข้อมูล ({phrase})"
+    if not res.is_document and total < words.min_own_text and not res.features.get("image"):
+        return "หน้าเว็บว่าง ไม่มีเนื้อหา"
+    return ""
+
+
+def _short(text: str, width: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+#: How much of an OCR'd text is read for its word share (the first pages say what the document is).
+WORD_SHARE_CHARS = 3000
+_THAI = re.compile("[\u0e01-\u0e4e]")
+#: One-letter tokens that are words; other single letters are what the tokenizer leaves of misread text.
+_SINGLE_WORDS = frozenset("ณๆฯ")
+
+
+def thai_word_share(text: str) -> float | None:
+    """Share of the Thai letters of ``text`` (its first characters) that pythainlp's tokenizer cuts into
+    dictionary words: about 0.9 for well-read Thai, far lower for OCR that misread letters. None when the
+    text has too little Thai to tell."""
+    from pythainlp.tokenize import word_tokenize
+
+    from oit.thai_repair import is_word
+
+    sample = text[:WORD_SHARE_CHARS]
+    total = known = 0
+    for token in word_tokenize(sample, engine="newmm", keep_whitespace=False):
+        if not _THAI.search(token):
+            continue
+        total += len(token)
+        if is_word(token) or token in _SINGLE_WORDS:
+            known += len(token)
+    return known / total if total >= 50 else None
