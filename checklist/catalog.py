@@ -78,6 +78,9 @@ class Element(Strict):
     all: list[str] = Field(default_factory=list)
     pattern: str | None = None
     feature: str | None = None
+    #: The element is also present when the resource has this page feature, whatever its text says
+    #: (an online channel: the phrases that name one, or a form on the page).
+    or_feature: str | None = None
     min_count: int = 1
     #: An element that is not required is reported as a remark only.
     required: bool = True
@@ -120,6 +123,8 @@ class Forbid(Strict):
     any: list[str] = Field(default_factory=list)
     pattern: str | None = None
     unless_any: list[str] = Field(default_factory=list)
+    #: The rule does not fire on a resource with this page feature (a form: the service is online after all).
+    unless_feature: str | None = None
 
     @field_validator("pattern")
     @classmethod

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from checklist.catalog import Catalog, Item
-from checklist.evidence import placeholder_reason, thai_word_share
+from checklist.evidence import placeholder_reason, subject_key, subject_of, thai_word_share
 from checklist.fixes import FixPlaces, compose_fix
 from checklist.rules import Outcome
 from checklist.rules import evaluate as check_rules
@@ -65,6 +65,8 @@ class _Context:
     ita_urls: dict[str, list[str]]
     #: item code → labels of ITA rows whose link is empty or a placeholder.
     ita_empty: dict[str, list[str]]
+    #: The catalog's items for the unit type (to tell one item's documents from another's).
+    items: list[Item] = field(default_factory=list)
     #: The ITA index pages themselves: indexes, never evidence.
     index_pages: set[str] = field(default_factory=set)
     _children: dict[str, set[str]] = field(default_factory=dict)
@@ -296,7 +298,39 @@ def _listing_page(best: Candidate, cands: list[Candidate], ctx: _Context) -> Can
 
 
 def _judge(item: Item, res: Resource, ctx: _Context) -> Outcome:
-    return check_rules(item, res, ctx.fy, ctx.catalog.evidence_types, ctx.catalog.subject_fillers)
+    out = check_rules(item, res, ctx.fy, ctx.catalog.evidence_types, ctx.catalog.subject_fillers)
+    other = other_item_named(item, res, ctx)
+    if other is not None:
+        out.forbidden.insert(0, f"ชื่อเรื่องของเอกสารเป็นของข้อ {other.code} {other.name} ไม่ใช่ของข้อนี้")
+    return out
+
+
+#: A term of another item must be at least this long (folded) to say a subject is that item's: short terms
+#: ("สถิติ", "โครงสร้าง") name too many things.
+OTHER_ITEM_TERM = 8
+
+
+def other_item_named(item: Item, res: Resource, ctx: _Context) -> Item | None:
+    """The item whose name the resource's subject starts with, when it is another item and the subject names
+    this item in no way: a 5-year development plan (O4) linked under the annual plan (O11), the corruption-risk
+    assessment (O34) under the actions taken (O35), a citizens' service manual under the staff manual. A
+    subject that only mentions another item ("รายงานผลการดำเนินการตามแผนปฏิบัติการ…") is not that item's."""
+    subject = subject_of(res)[0]
+    if not subject:
+        return None
+    folded = Folded(subject)
+    if any(term_in(folded, t) for t in [item.name, *item.terms]):
+        return None
+    key = subject_key(subject, ctx.catalog.subject_fillers)
+    best: tuple[int, Item] | None = None
+    for other in ctx.items:
+        if other.code == item.code or other.unknown:
+            continue
+        for term in [other.name, *other.terms]:
+            t = fold(term)
+            if len(t) >= OTHER_ITEM_TERM and (best is None or len(t) > best[0]) and key.startswith(t):
+                best = (len(t), other)
+    return best[1] if best else None
 
 
 def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
@@ -399,6 +433,7 @@ def evaluate_site(catalog: Catalog, site: SiteData, fiscal_year: int, unit_type:
         index_pages={row.page_url for row in site.ita_rows},
     )
     items = catalog.items_for(unit_type)
+    ctx.items = items
     results = [evaluate_item(item, ctx) for item in items]
     places = FixPlaces(site, urls, empty, ctx.index_pages, fiscal_year)
     skipped = named_skipped(site)

@@ -19,8 +19,9 @@ from oit.thai import Folded, fold
 
 #: How many of a document's first lines may hold its "เรื่อง" line (header, number, date come first).
 SUBJECT_LINES = 25
-#: "เรื่อง" opening a line, or inside a heading line ("ประกาศองค์การบริหารส่วนตำบล… เรื่อง …").
-_SUBJECT = re.compile(r"(?:^|\s)เรื่อง\s*[:：]?\s*(.+)")
+#: "เรื่อง" opening a line, or inside the heading line of an announcement, order or memo
+#: ("ประกาศองค์การบริหารส่วนตำบล… เรื่อง …"); not the counter word ("แล้วเสร็จ ๑ เรื่อง").
+_SUBJECT = re.compile(r"^เรื่อง\s*[:：]?\s*(.+)|^(?:ประกาศ|คำสั่ง|บันทึก|ระเบียบ|ข้อบัญญัติ|เทศบัญญัติ)\S*.*?\sเรื่อง\s*[:：]?\s*(.+)")
 #: Title noise of exported files ("Microsoft Word - รายงานผล.docx").
 _TITLE_NOISE = re.compile(r"^(?:microsoft\s+(?:word|excel|powerpoint)\s*-\s*)|\.(?:docx?|xlsx?|pdf|pptx?)$", re.I)
 _LEADING_NOISE = re.compile(r"^[\s\d๐-๙.()\-–:•*#O]*(?=\S)")
@@ -43,12 +44,14 @@ def subject_of(res: Resource) -> tuple[str, str]:
     if res.is_document:
         lines = _lines(res.body or res.text, SUBJECT_LINES)
         for i, line in enumerate(lines):
-            m = _SUBJECT.search(line)
-            if m and (m.start() == 0 or i < 8):
-                subject = m.group(1).strip()
+            m = _SUBJECT.match(line)
+            if m:
+                subject = (m.group(1) or m.group(2)).strip()
                 if len(subject) < 8 and i + 1 < len(lines):
                     subject = f"{subject} {lines[i + 1]}"
-                before = line[: m.start()].strip() or next((ln for ln in lines[:i] if ln), "")
+                start = m.start(1) if m.group(1) else m.start(2)
+                before = line[:start].removesuffix("เรื่อง").strip() if m.group(2) else ""
+                before = before or next((ln for ln in reversed(lines[:i]) if ln), "")
                 return subject, before
     for text in [res.title, *res.headings[:1]]:
         text = _TITLE_NOISE.sub("", text.strip())
@@ -60,12 +63,17 @@ def subject_of(res: Resource) -> tuple[str, str]:
     return "", ""
 
 
-def _type_of(text: str, types: list[EvidenceType], fillers: list[str]) -> EvidenceType | None:
+def subject_key(text: str, fillers: list[str]) -> str:
+    """The folded subject without leading numbers, bullets and filler words ("เผยแพร่…")."""
     key = fold(_LEADING_NOISE.sub("", text))
     for filler in sorted((fold(f) for f in fillers), key=len, reverse=True):
         if filler and key.startswith(filler):
-            key = key[len(filler):]
-            break
+            return key[len(filler):]
+    return key
+
+
+def _type_of(text: str, types: list[EvidenceType], fillers: list[str]) -> EvidenceType | None:
+    key = subject_key(text, fillers)
     best: tuple[int, EvidenceType] | None = None
     for t in types:
         for phrase in t.starts:

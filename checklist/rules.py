@@ -70,6 +70,8 @@ def _feature_count(res: Resource, name: str) -> int:
 
 def element_present(el: Element, res: Resource, digits_text: str) -> bool:
     """Whether the element's conditions hold on the whole resource (``per_person`` is ignored here)."""
+    if el.or_feature and _feature_count(res, el.or_feature):
+        return True
     return _conditions_hold(el, res.folded, digits_text, res) and _signed(el, res)[0]
 
 
@@ -102,6 +104,8 @@ def check_element(el: Element, res: Resource, digits_text: str) -> tuple[bool, s
     """(present, Thai detail of what is lacking: which persons, who signed …)."""
     if el.per_person:
         return _check_per_person(el, res)
+    if el.or_feature and _feature_count(res, el.or_feature):
+        return True, ""
     ok, detail = _signed(el, res)
     if not ok:
         return False, detail
@@ -150,7 +154,9 @@ def forbid_fires(rule: Forbid, res: Resource, digits_text: str) -> bool:
     hit = any(res.folded.contains(p) for p in rule.any) or bool(
         rule.pattern and _regex(rule.pattern).search(digits_text)
     )
-    return hit and not any(affirmed(res.folded.folded, fold(p)) for p in rule.unless_any if fold(p))
+    if not hit or (rule.unless_feature and _feature_count(res, rule.unless_feature)):
+        return False
+    return not any(affirmed(res.folded.folded, fold(p)) for p in rule.unless_any if fold(p))
 
 
 def kind_conflict(item: Item, res: Resource, types: list[EvidenceType], fillers: list[str]) -> tuple[str, bool, str]:
@@ -168,17 +174,24 @@ def kind_conflict(item: Item, res: Resource, types: list[EvidenceType], fillers:
     return kind.id, False, ""
 
 
-def check_year(rule: YearRule, res: Resource, fy: int) -> tuple[bool | None, int | None, str, str]:
+#: Evidence types that record an event: they are about the year it took place, not the years of a plan
+#: they mention ("ประชุมประชาคมเพื่อจัดทำแผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570)" held in March 2566).
+EVENT_KINDS = ("activity", "minutes")
+#: A main year this far after the assessed year is a misread (OCR: ๒๕๖๖ read as ๒๕๘๖), not a year.
+FUTURE_YEARS = 6
+
+
+def check_year(rule: YearRule, res: Resource, fy: int, kind: str = "") -> tuple[bool | None, int | None, str, str]:
     """(ok, year the evidence is about, Thai note, how the year was known: "stated"/"inferred"/"")
-    for the item's year rule."""
+    for the item's year rule; ``kind`` is the resource's evidence type."""
     if rule is YearRule.none:
         return None, None, "", ""
     # The page's own text: menus and sidebars repeat other years (news dates, "© 2567").
     head = res.body[:YEAR_WINDOW]
     title = " ".join([res.title, *res.headings, *res.anchors[:3]])
     main = thaidates.main_fiscal_year(head, title=title)
-    if main is not None and main < fy - PLAUSIBLE_YEARS:
-        main = None  # OCR misreads Thai digits (๖ as ๒: "๒๕๒๒"): a year that old is not evidence of anything
+    if main is not None and not fy - PLAUSIBLE_YEARS <= main <= fy + FUTURE_YEARS:
+        main = None  # OCR misreads Thai digits (๖ as ๒ or ๘: "๒๕๒๒", "๒๕๘๖"): such a year is not evidence
     mentions = thaidates.find_years(title + "\n" + head)
     mentioned = {m.year for m in mentions}
     # A multi-year plan ("พ.ศ. 2566-2570") is about every year it covers.
@@ -202,7 +215,7 @@ def check_year(rule: YearRule, res: Resource, fy: int) -> tuple[bool | None, int
             return True, fy, "", "stated"
     elif main in accepted:
         return True, main, "", "stated"
-    elif accepted & mentioned and any(m.kind == "range" for m in mentions):
+    elif accepted & mentioned and any(m.kind == "range" for m in mentions) and kind not in EVENT_KINDS:
         return True, max(accepted & mentioned), "", "stated"
     if main is None:
         if accepted & mentioned or _dated_within(head, accepted):
@@ -260,5 +273,5 @@ def evaluate(
     out.forbidden = [rule.label for rule in item.forbid if forbid_fires(rule, res, digits_text)]
     if conflict:
         out.forbidden.insert(0, conflict)
-    out.year_ok, out.year, out.year_note, out.year_how = check_year(item.year_rule, res, fy)
+    out.year_ok, out.year, out.year_note, out.year_how = check_year(item.year_rule, res, fy, out.kind)
     return out
