@@ -208,6 +208,14 @@ def check_year(rule: YearRule, res: Resource, fy: int, kind: str = "") -> tuple[
         YearRule.assessed_or_previous: {fy - 1, fy},
         YearRule.analysis_of_previous: {fy},
     }[rule]
+    if kind in EVENT_KINDS and rule is not YearRule.analysis_of_previous:
+        # An event is about the year it took place: its dates decide, not the plan years it mentions.
+        dated = [thaidates.fiscal_year_of(m.date) for m in thaidates.find_dates(title + "\n" + head)]
+        if any(y in accepted for y in dated):
+            return True, max(y for y in dated if y in accepted), "", "stated"
+        if dated:
+            year = max(dated)
+            return False, year, f"กิจกรรมจัดขึ้นในปีงบประมาณ {year} ไม่ใช่ปี {_years_th(accepted)}", "stated"
     if rule is YearRule.analysis_of_previous:
         # The unit analyses FY-1's ITA result (often titled with FY-1) and sets measures for FY.
         everywhere = {m.year for m in thaidates.find_years(res.body)} | mentioned
