@@ -90,8 +90,7 @@ def _catalog(name: str) -> Catalog:
 
 def judge(case: Case, catalog: str = "nacc-2567") -> ItemResult:
     cat = _catalog(catalog)
-    results = evaluate_site(cat, case_site(case), case.fiscal_year, case.unit_type)
-    return next(r for r in results if r.code == case.item)
+    return evaluate_site(cat, case_site(case), case.fiscal_year, case.unit_type, codes={case.item})[0]
 
 
 def agrees(case: Case, result: ItemResult) -> bool:

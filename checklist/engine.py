@@ -425,15 +425,17 @@ def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
     return result
 
 
-def evaluate_site(catalog: Catalog, site: SiteData, fiscal_year: int, unit_type: str) -> list[ItemResult]:
-    """Verdicts for every item of the catalog, in catalog order."""
+def evaluate_site(
+    catalog: Catalog, site: SiteData, fiscal_year: int, unit_type: str, codes: set[str] | None = None
+) -> list[ItemResult]:
+    """Verdicts for every item of the catalog (or only the items ``codes``), in catalog order."""
     urls, empty = _ita_context(site, fiscal_year)
     ctx = _Context(
         site=site, fy=fiscal_year, catalog=catalog, ita_urls=urls, ita_empty=empty,
         index_pages={row.page_url for row in site.ita_rows},
     )
-    items = catalog.items_for(unit_type)
-    ctx.items = items
+    ctx.items = catalog.items_for(unit_type)
+    items = [it for it in ctx.items if codes is None or it.code in codes]
     results = [evaluate_item(item, ctx) for item in items]
     places = FixPlaces(site, urls, empty, ctx.index_pages, fiscal_year)
     skipped = named_skipped(site)

@@ -196,3 +196,59 @@ def test_under_construction_e_service_page_fails() -> None:
     result = _result(res, "O18")
     assert not result.passed
     assert any("ปรับปรุง" in m for m in result.missing)
+
+
+def test_online_channel_is_a_form_or_words_of_one_not_a_phone_number() -> None:
+    item = _item("O28")
+    phone_only = page(
+        "ช่องทางการร้องเรียนการทุจริตและประพฤติมิชอบ\nท่านสามารถแจ้งเรื่องร้องเรียนการทุจริตได้ที่\n"
+        "๑. ยื่นหนังสือด้วยตนเอง ณ สำนักปลัด\n๒. โทรศัพท์ ๐-๔๒๒๑-๙๓๖๐\n๓. ตู้รับเรื่องร้องเรียน หน้าสำนักงาน",
+        title="ช่องทางการร้องเรียนการทุจริต",
+    )
+    assert not evaluate(item, phone_only, FY).ok
+    with_form = page(phone_only.text, title=phone_only.title, features={"form": 1})
+    assert evaluate(item, with_form, FY).ok
+    by_line = page(phone_only.text + "\n๔. แจ้งผ่าน Line Official Account @nongbua", title=phone_only.title)
+    assert evaluate(item, by_line, FY).ok
+
+
+def test_download_only_e_service_fails_unless_the_page_has_a_form() -> None:
+    item = _item("O18")
+    text = ("E-Service\nดาวน์โหลดแบบคำร้องได้ที่นี่ กรอกข้อมูลแล้วนำมายื่นที่สำนักงาน ในวันและเวลาราชการ\n"
+            "แบบคำร้องขอรับบริการน้ำอุปโภคบริโภค (PDF)\nแบบคำร้องทั่วไป (Word)")
+    assert not evaluate(item, page(text, title="E-Service"), FY).ok
+    assert evaluate(item, page(text, title="E-Service", features={"form": 1}), FY).ok
+
+
+def test_subject_of_another_item_does_not_count() -> None:
+    five_year = doc(f"แผนพัฒนาท้องถิ่น (พ.ศ. 2566 – 2570)\n{UNIT}\nยุทธศาสตร์ที่ 1 โครงการ งบประมาณ 2567 ระยะเวลา ต.ค. 2566",
+                    title="แผนพัฒนาท้องถิ่น (พ.ศ. 2566 – 2570)")
+    result = _result(five_year, "O11")
+    assert not result.passed
+    assert any("ข้อ O4" in m for m in result.missing)
+    # A report ON a plan names the plan without being it.
+    report = doc(f"รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ 2566\n{UNIT}\n"
+                 "ผลการดำเนินงาน โครงการ 12 โครงการ ดำเนินการแล้ว 10 โครงการ\nปัญหา อุปสรรค และข้อเสนอแนะ: ไม่มี",
+                 title="รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ 2566")
+    assert not any("ข้อ O36" in m for m in _result(report, "O38").missing)
+
+
+def test_an_event_is_about_the_year_it_took_place() -> None:
+    item = _item("O30")
+    held_2566 = page(
+        "ข่าวกิจกรรม\nการประชุมประชาคมตำบล เพื่อจัดทำแผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๖ – ๒๕๗๐)\n"
+        "วันที่ ๑๔ มีนาคม ๒๕๖๖ จัดประชุมประชาคมตำบล มีผู้เข้าร่วม ๒๒๔ คน ร่วมกันพิจารณาโครงการ",
+        title="ประชุมประชาคมตำบลเพื่อจัดทำแผนพัฒนาท้องถิ่น",
+    )
+    out = evaluate(item, held_2566, FY)
+    assert out.year_ok is False and out.year == 2566
+    held_2567 = page(held_2566.text.replace("๑๔ มีนาคม ๒๕๖๖", "๑๒ กุมภาพันธ์ ๒๕๖๗"), title=held_2566.title)
+    assert evaluate(item, held_2567, FY).year_ok
+
+
+def test_a_year_far_in_the_future_is_a_misread_not_the_documents_year() -> None:
+    item = _item("O22")
+    text = ("รายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. ๒๕๘๖\n"
+            "ระหว่างวันที่ ๑ ตุลาคม ๒๕๖๕ ถึง ๓๐ กันยายน ๒๕๖๖\nงบประมาณ 3,500,000 บาท วิธีเฉพาะเจาะจง 120 โครงการ")
+    out = evaluate(item, doc(text), FY)
+    assert out.year != 2586
