@@ -45,6 +45,8 @@ def _where(ev: Evidence) -> str:
 
 
 def _note(it: ItemResult) -> str:
+    if it.review:
+        return ("ควรตรวจด้วยตาก่อนตอบ มี: " + "; ".join(it.doubts))[:300]
     if it.passed:
         return ""
     if it.missing:

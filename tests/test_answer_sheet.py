@@ -80,3 +80,14 @@ def test_xlsx_opens_in_libreoffice(tmp_path: Path) -> None:
     assert [r[0] for r in back[1:]] == [r["code"] for r in rows]
     assert [r[2] for r in back[1:]] == [r["answer"] for r in rows]
     assert back[1][3] == rows[0]["url"]
+
+
+def test_low_confidence_pass_asks_for_a_look_before_answering() -> None:
+    from oit.model import ItemResult
+    from reports.answer_sheet import _note
+
+    it = ItemResult(code="O35", name="x", sub_indicator="10.1", status="pass", confidence=0.5,
+                    doubts=["ข้อความอ่านจากภาพสแกนด้วย OCR"])
+    assert _note(it).startswith("ควรตรวจด้วยตาก่อนตอบ มี") and "OCR" in _note(it)
+    it.confidence = 0.9
+    assert _note(it) == ""
