@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 
-from .model import ITEM_CODES, STATE_SUPPORT, SiteSpec
+from .model import ITEM_CODES, PATTERN_STATES, STATE_SUPPORT, SiteSpec
 from .plans import make_items
 
 #: (subdistrict, romanised name, district, province, postcode)
@@ -50,7 +50,7 @@ _JS_CANDIDATES = [c for c in ITEM_CODES if c not in ("O7", "O9")]
 
 
 def _state(rng: random.Random, code: str) -> str:
-    options = sorted(STATE_SUPPORT[code] - {"ok"})
+    options = sorted(STATE_SUPPORT[code] - {"ok"} - set(PATTERN_STATES))  # drawn apart, see sample_spec
     weights = [_COMMON_WEIGHT.get(s, 3.0) for s in options]
     return rng.choices(options, weights)[0]
 
