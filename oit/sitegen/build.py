@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from .content import Ctx, build_block
-from .docforms import make_broken, make_scan, render_xlsx
+from .docforms import make_broken, make_scan, render_xlsx, thai_digits_html
 from .jspages import FAULTS_FILE
 from .layouts import LAYOUTS as _BASIC_LAYOUTS
 from .layouts import Layout, SiteModel
@@ -42,9 +42,10 @@ def _write_doc(path: Path, doc: Doc, n: int) -> None:
     elif doc.fmt == "xlsx":
         render_xlsx(doc.html, path, doc.title, doc.date)
     else:
-        render_pdf(f"<html><body>{doc.html}</body></html>", path, doc.title, doc.date, n, doc.landscape)
+        html = thai_digits_html(doc.html) if doc.thai_scan else doc.html
+        render_pdf(f"<html><body>{html}</body></html>", path, doc.title, doc.date, n, doc.landscape)
         if doc.form == "scan":
-            make_scan(path, doc.slug + doc.date)
+            make_scan(path, doc.slug + doc.date, poor=doc.thai_scan)
         elif doc.form == "broken":
             make_broken(path, doc.slug + doc.date)
 
@@ -53,7 +54,8 @@ def _assign_forms(spec: SiteSpec, blocks: dict[str, Block | None], archive: list
     """Office formats of O16/O21 (``xlsx``) and the PDF form of every document, seeded by the spec.
 
     A block of a pattern state draws the forms of the documents its "ok" block had (``base_docs``), so every
-    other document keeps its form; its own new documents draw theirs from a generator of their own.
+    other document keeps its form; its own new documents draw theirs from a generator of their own. Thai-digit
+    poor scans (``thai_scans``) are picked among the scans afterwards, from another generator.
     """
     rng = random.Random(spec.seed * 31 + 7)
     extra = random.Random(f"oit-sitegen-forms-{spec.seed}")
@@ -83,6 +85,10 @@ def _assign_forms(spec: SiteSpec, blocks: dict[str, Block | None], archive: list
         form(d, rng)
     for d in new:
         form(d, extra)
+    if spec.thai_scans:
+        pick = random.Random(f"oit-sitegen-thai-scans-{spec.seed}")
+        for d in [d for b in blocks.values() if b is not None for d in b.docs] + archive:
+            d.thai_scan = d.form == "scan" and pick.random() < spec.thai_scans
 
 
 def _encode(spec: SiteSpec, files: dict[str, str]) -> tuple[dict[str, bytes], str | None, int]:
@@ -130,6 +136,8 @@ def _hard(spec: SiteSpec, b: Block | None, layout: Layout) -> list[str]:
     if b is None or b.empty or b.evidence == "external" or b.broken:
         return []
     hard = {d.form for d in b.docs if d.form != "text"}
+    if any(d.thai_scan for d in b.docs):
+        hard.add("thai_scan")
     if b.code in layout.js_only:
         hard.add("js_only")
     if b.code in layout.js_link_only:
@@ -225,6 +233,8 @@ def build_site(spec: SiteSpec, dest: Path) -> dict:
     if spec.js_links:
         truth["js_links"] = True
         truth["js_link_only"] = sorted(layout.js_link_only, key=ITEM_CODES.index)
+    if spec.thai_scans:
+        truth["thai_scans"] = sorted(d.path for d in docs if d.thai_scan and d.path not in skip)
     if spec.script_pages:
         truth["script_pages"] = sorted(layout.script_urls)
         truth["render_faults"] = {u: k for u, k in sorted(layout.script_urls.items()) if k}

@@ -171,6 +171,9 @@ class SiteSpec:
     #: Faults never hide content from a browser user, so the ground truth does not change. See ``jspages.py``.
     script_pages: int = 0
     render_faults: int = 0
+    #: Share of the scanned PDFs that write every date and year in Thai digits (๑๕ ตุลาคม ๒๕๖๖) and are poorer
+    #: scans (lower resolution, blur, specks, more skew), so OCR confuses digits; a reader still sees the year.
+    thai_scans: float = 0.0
 
 
 @dataclass
@@ -189,6 +192,8 @@ class Doc:
     landscape: bool = False
     #: "text" | "scan" | "broken" for PDFs; "docx" / "xlsx" for office files.
     form: str = "text"
+    #: A poorer scan whose digits are all Thai (``SiteSpec.thai_scans``; only with form "scan").
+    thai_scan: bool = False
 
 
 @dataclass
