@@ -606,6 +606,8 @@ def test_old_seeds_keep_their_states():
 def test_sampler_frequencies_of_the_misjudged_patterns():
     from collections import Counter
 
+    from oit.sitegen.content import Ctx, build_block
+
     for first in (1000, 2000):
         specs = [sample_spec(s) for s in range(first, first + 12)]
         per_site = [[(c, p.state) for c, p in sp.items.items() if p.state in PATTERN_STATES] for sp in specs]
@@ -613,6 +615,10 @@ def test_sampler_frequencies_of_the_misjudged_patterns():
         sites = Counter(st for found in per_site for st in {s for _, s in found})
         assert all(sites[st] >= 5 for st in PATTERN_STATES), sites
         assert all(st in STATE_SUPPORT[c] for found in per_site for c, st in found)
+        for sp in specs:  # a neighbour's document only comes from a neighbour whose own item stays "ok"
+            for code, p in sp.items.items():
+                if p.state in ("neighbour_doc", "side_by_side"):
+                    assert sp.items[build_block(Ctx(sp), code, p.state).neighbour].state == "ok", (sp.seed, code)
         with_scans = [sp for sp in specs if sp.scan_share]
         thai = [sp for sp in with_scans if sp.thai_scans]
         assert thai and len(thai) < len(with_scans)

@@ -86,8 +86,15 @@ def under_construction(c: Ctx, base: Block) -> Block:
 
 def neighbour_docs(c: Ctx, code: str, registry: dict[str, Callable[[Ctx, str], Block]],
                    side: bool = False) -> tuple[str, Block]:
-    """(neighbour's code, the neighbour's block whose documents are of the year ``code`` asks for)."""
-    neighbour, state = c.rng.choice((SIDE_NEIGHBOURS if side else NEIGHBOURS)[code])
+    """(neighbour's code, the neighbour's block whose documents are of the year ``code`` asks for).
+
+    The neighbour is one whose own item is "ok": its document is on the site anyway, so a copy under another
+    item cannot contradict the neighbour's truth (a "missing" or "wrong_year" neighbour would then have its
+    right document published after all). Specs without such a neighbour take any.
+    """
+    options = (SIDE_NEIGHBOURS if side else NEIGHBOURS)[code]
+    plans = c.spec.items
+    neighbour, state = c.rng.choice([n for n in options if n[0] in plans and plans[n[0]].state == "ok"] or options)
     block = registry[neighbour](c, state)
     year = c.fy + ASKED_YEAR[code]
     docs = [d for d in block.docs if d.year == year] or block.docs[:1]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import random
 
-from .model import ITEM_CODES, PATTERN_STATES, STATE_SUPPORT, SiteSpec
+from .model import ITEM_CODES, NEIGHBOURS, PATTERN_STATES, SIDE_NEIGHBOURS, STATE_SUPPORT, SiteSpec
 from .plans import make_items
 
 #: (subdistrict, romanised name, district, province, postcode)
@@ -80,12 +80,23 @@ def sample_states(rng: random.Random, seed: int) -> dict[str, str]:
 
 
 def misjudged_states(rng: random.Random, states: dict[str, str]) -> dict[str, str]:
-    """New pattern states for some of the items ``states`` leaves "ok" (code → state)."""
+    """New pattern states for some of the items ``states`` leaves "ok" (code → state).
+
+    A neighbour's document goes only under an item with a neighbour that stays "ok" (patterns.py picks that
+    one), so no neighbour's truth is contradicted by its document turning up elsewhere.
+    """
     out: dict[str, str] = {}
+
+    def fits(code: str, state: str) -> bool:
+        if code in states or code in out or state not in STATE_SUPPORT[code]:
+            return False
+        neighbours = {"neighbour_doc": NEIGHBOURS, "side_by_side": SIDE_NEIGHBOURS}.get(state)
+        return neighbours is None or any(n not in states and n not in out for n, _ in neighbours[code])
+
     for state, (p_site, p_second, weights) in _MISJUDGED.items():
         n = (rng.random() < p_site) * (1 + (rng.random() < p_second))
         for _ in range(n):
-            free = [c for c in ITEM_CODES if state in STATE_SUPPORT[c] and c not in states and c not in out]
+            free = [c for c in ITEM_CODES if fits(c, state)]
             if free:
                 out[rng.choices(free, [weights.get(c, 1.0) for c in free])[0]] = state
     return out
