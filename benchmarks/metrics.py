@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from oit.sitegen import ITEM_CODES
+from oit.sitegen.model import PATTERN_STATES
 
 
 @dataclass
@@ -76,8 +77,11 @@ def item_metrics(results: list[SiteResult]) -> dict[str, dict]:
 
 
 def cause(it: dict) -> str:
-    """Why an item is hard for the tool: the first of its hard tags that a crawler/extractor must handle."""
-    for tag in ("js_only", "scan", "broken", "tis-620", "windows-874", "xlsx", "docx", "query_url"):
+    """Why an item is hard for the tool: its misjudged-pattern state, else the first of its hard tags that a
+    crawler/extractor must handle ("thai_scan": a poor scan whose dates are in Thai digits)."""
+    if it.get("state") in PATTERN_STATES:  # a misjudged real-site pattern: put down to the pattern itself
+        return it["state"]
+    for tag in ("js_only", "thai_scan", "scan", "broken", "tis-620", "windows-874", "xlsx", "docx", "query_url"):
         if tag in it["hard"]:
             return tag
     return "engine"

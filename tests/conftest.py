@@ -18,7 +18,7 @@ def second_site(tmp_path_factory) -> CheckedSite:
 
 
 #: Modules whose tests crawl a served site in a subprocess, run OCR or a browser: the quick loop
-#: (``pytest -m "not slow"``) leaves them to the full run, which CI does.
+#: (``pytest -m "not slow"``) leaves them to the full run, which CI does, except their tests marked ``quick``.
 SLOW_MODULES = {
     "test_check_e2e", "test_crawler_crawl", "test_crawler_render", "test_extract_ocr", "test_extract_realdocs",
     "test_interrupt", "test_pipeline_ocr", "test_sitegen_layouts", "test_sitegen_patterns", "test_skipped_links",
@@ -27,5 +27,5 @@ SLOW_MODULES = {
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
+        if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES and not item.get_closest_marker("quick"):
             item.add_marker(pytest.mark.slow)

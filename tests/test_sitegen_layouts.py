@@ -14,6 +14,7 @@ import pytest
 from oit.serve import route_key, serve_directory
 from oit.sitegen import ITEM_CODES, STATE_SUPPORT, SiteSpec, build_site, make_items, sample_spec
 from oit.sitegen.docforms import garble
+from oit.sitegen.model import PATTERN_STATES
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINK = re.compile(r"""(?:href|src)\s*=\s*['"]([^'"]+)['"]""", re.I)
@@ -188,8 +189,11 @@ def test_sampler_deterministic_and_spread():
     specs = [sample_spec(s) for s in range(1000, 1200)]
     defects = Counter(c for sp in specs for c, p in sp.items.items() if p.state != "ok")
     assert all(defects[c] >= 10 for c in ITEM_CODES), defects
-    share_ok = sum(p.state == "ok" for sp in specs for p in sp.items.values()) / (43 * len(specs))
+    # the older defects leave 65–85 % of the items "ok"; the misjudged patterns turn ~3 of those per site
+    share_ok = sum(p.state in ("ok", *PATTERN_STATES) for sp in specs for p in sp.items.values()) / (43 * len(specs))
     assert 0.65 <= share_ok <= 0.85
+    share_ok = sum(p.state == "ok" for sp in specs for p in sp.items.values()) / (43 * len(specs))
+    assert 0.58 <= share_ok <= 0.8
     assert {sp.layout for sp in specs} == {"lao_cms", "files_module", "wordpress", "static"}
     assert {sp.encoding for sp in specs} == {"utf-8", "tis-620", "windows-874"}
     assert any(sp.js_menu for sp in specs) and any(sp.ita_index for sp in specs)

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from .content import Ctx, build_block
-from .docforms import make_broken, make_scan, render_xlsx
+from .docforms import make_broken, make_scan, render_xlsx, thai_digits_html
 from .jspages import FAULTS_FILE
 from .layouts import LAYOUTS as _BASIC_LAYOUTS
 from .layouts import Layout, SiteModel
@@ -33,6 +33,7 @@ def _images(dest: Path, img_dir: str) -> None:
         (base / f"exec{i}.png").write_bytes(make_png(30, 40, _PALETTE[i % len(_PALETTE)], figure=True))
     for i in range(1, 13):
         (base / f"gal{i}.png").write_bytes(make_png(40, 30, _PALETTE[i % len(_PALETTE)]))
+    (base / "construction.png").write_bytes(make_png(64, 32, (241, 194, 50), stripes=True))
 
 
 def _write_doc(path: Path, doc: Doc, n: int) -> None:
@@ -41,29 +42,53 @@ def _write_doc(path: Path, doc: Doc, n: int) -> None:
     elif doc.fmt == "xlsx":
         render_xlsx(doc.html, path, doc.title, doc.date)
     else:
-        render_pdf(f"<html><body>{doc.html}</body></html>", path, doc.title, doc.date, n, doc.landscape)
+        html = thai_digits_html(doc.html) if doc.thai_scan else doc.html
+        render_pdf(f"<html><body>{html}</body></html>", path, doc.title, doc.date, n, doc.landscape)
         if doc.form == "scan":
-            make_scan(path, doc.slug + doc.date)
+            make_scan(path, doc.slug + doc.date, poor=doc.thai_scan)
         elif doc.form == "broken":
             make_broken(path, doc.slug + doc.date)
 
 
 def _assign_forms(spec: SiteSpec, blocks: dict[str, Block | None], archive: list[Doc]) -> None:
-    """Office formats of O16/O21 (``xlsx``) and the PDF form of every document, seeded by the spec."""
+    """Office formats of O16/O21 (``xlsx``) and the PDF form of every document, seeded by the spec.
+
+    A block of a pattern state draws the forms of the documents its "ok" block had (``base_docs``), so every
+    other document keeps its form; its own new documents draw theirs from a generator of their own. Thai-digit
+    poor scans (``thai_scans``) are picked among the scans afterwards, from another generator.
+    """
     rng = random.Random(spec.seed * 31 + 7)
+    extra = random.Random(f"oit-sitegen-forms-{spec.seed}")
+
+    def form(d: Doc, r: random.Random) -> None:
+        if d.fmt != "pdf":
+            d.form = d.fmt
+            return
+        x = r.random()
+        d.form = "scan" if x < spec.scan_share else "broken" if x < spec.scan_share + spec.broken_share else "text"
+
     for code in ("O16", "O21"):
         b = blocks.get(code)
         if spec.xlsx and b is not None:
-            for i, d in enumerate(b.docs):
+            for i, d in enumerate(b.docs if b.base_docs is None else b.base_docs):
                 if code == "O16" or i % 2 == 0:
                     d.fmt = "xlsx"
-    docs = [d for b in blocks.values() if b is not None for d in b.docs] + archive
-    for d in docs:
-        if d.fmt != "pdf":
-            d.form = d.fmt
+    new: list[Doc] = []
+    for b in blocks.values():
+        if b is None:
             continue
-        x = rng.random()
-        d.form = "scan" if x < spec.scan_share else "broken" if x < spec.scan_share + spec.broken_share else "text"
+        for d in b.docs if b.base_docs is None else b.base_docs:
+            form(d, rng)
+        if b.base_docs is not None:
+            new += [d for d in b.docs if all(d is not o for o in b.base_docs)]
+    for d in archive:
+        form(d, rng)
+    for d in new:
+        form(d, extra)
+    if spec.thai_scans:
+        pick = random.Random(f"oit-sitegen-thai-scans-{spec.seed}")
+        for d in [d for b in blocks.values() if b is not None for d in b.docs] + archive:
+            d.thai_scan = d.form == "scan" and pick.random() < spec.thai_scans
 
 
 def _encode(spec: SiteSpec, files: dict[str, str]) -> tuple[dict[str, bytes], str | None, int]:
@@ -111,6 +136,8 @@ def _hard(spec: SiteSpec, b: Block | None, layout: Layout) -> list[str]:
     if b is None or b.empty or b.evidence == "external" or b.broken:
         return []
     hard = {d.form for d in b.docs if d.form != "text"}
+    if any(d.thai_scan for d in b.docs):
+        hard.add("thai_scan")
     if b.code in layout.js_only:
         hard.add("js_only")
     if b.code in layout.js_link_only:
@@ -188,6 +215,8 @@ def build_site(spec: SiteSpec, dest: Path) -> dict:
             entry["documents"] = [d.path for d in b.docs]
             entry["forms"] = [d.form for d in b.docs]
             entry["page"] = b.url
+        if b is not None and b.neighbour:
+            entry["neighbour"] = b.neighbour
         entry["hard"] = _hard(spec, b, layout)
         items[code] = entry
     forms: dict[str, int] = {}
@@ -204,6 +233,8 @@ def build_site(spec: SiteSpec, dest: Path) -> dict:
     if spec.js_links:
         truth["js_links"] = True
         truth["js_link_only"] = sorted(layout.js_link_only, key=ITEM_CODES.index)
+    if spec.thai_scans:
+        truth["thai_scans"] = sorted(d.path for d in docs if d.thai_scan and d.path not in skip)
     if spec.script_pages:
         truth["script_pages"] = sorted(layout.script_urls)
         truth["render_faults"] = {u: k for u, k in sorted(layout.script_urls.items()) if k}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html as _html
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from .model import ITEM_NAMES, OFFSITE_OK, STATE_SUPPORT, Block, Doc, SiteSpec
+from .model import ITEM_NAMES, OFFSITE_OK, PATTERN_STATES, STATE_SUPPORT, Block, Doc, SiteSpec
 from .thai import Org, date_th, iso, make_org, td
 
 
@@ -19,6 +20,19 @@ class Ctx:
         self.rng = random.Random(spec.seed)
         self.org: Org = make_org(spec.unit_name, spec.unit_short, spec.unit_type, self.rng)
         self.slug_n = 0
+        self.slug_prefix = "d"
+
+    @contextmanager
+    def aside(self, key: str) -> Iterator[None]:
+        """Write content with a random generator and document numbers of its own (``key``), so what is
+        written inside leaves the main stream, and every item built after it, as it would have been."""
+        saved = self.rng, self.slug_n, self.slug_prefix
+        self.rng = random.Random(f"{self.spec.seed}-{key}")
+        self.slug_n, self.slug_prefix = 0, "x" + "".join(ch for ch in key if ch.isalnum()) + "-"
+        try:
+            yield
+        finally:
+            self.rng, self.slug_n, self.slug_prefix = saved
 
     # --- small writing helpers -------------------------------------------------------------------
     def thai_digits(self) -> bool:
@@ -78,7 +92,7 @@ class Ctx:
     def doc(self, title: str, html: str, year: int | None, day: int, month: int, year_be: int,
             fmt: str = "pdf") -> Doc:
         self.slug_n += 1
-        return Doc(slug=f"d{self.slug_n:03d}", title=title, html=html, fmt=fmt, year=year,
+        return Doc(slug=f"{self.slug_prefix}{self.slug_n:03d}", title=title, html=html, fmt=fmt, year=year,
                    date=iso(day, month, year_be))
 
     def paras(self, *texts: str) -> str:
@@ -125,6 +139,14 @@ def build_block(ctx: Ctx, code: str, state: str) -> Block | None:
         raise ValueError(f"state {state!r} is not supported for {code}")
     if state == "missing":
         return None
+    if state in PATTERN_STATES:
+        from . import patterns
+
+        base = _REGISTRY[code](ctx, "ok")  # the main stream advances as for the "ok" item
+        with ctx.aside(f"{code}-{state}"):
+            block = patterns.build(ctx, code, state, base, _REGISTRY)
+        block.base_docs = base.docs
+        return block
     block = _REGISTRY[code](ctx, "ok" if state in ("placeholder", "offsite_only", "broken_link") else state)
     if state == "placeholder":
         block.body, block.docs, block.empty, block.evidence = "", [], True, "page"
@@ -138,6 +160,6 @@ def build_block(ctx: Ctx, code: str, state: str) -> Block | None:
 
 
 def expectation(code: str, state: str) -> str:
-    if state == "ok" or (state == "offsite_only" and code in OFFSITE_OK):
+    if state in ("ok", "side_by_side") or (state == "offsite_only" and code in OFFSITE_OK):
         return "pass"
     return "fail"

@@ -26,7 +26,13 @@ def no_gift(c: Ctx, state: str) -> Block:
 
 @item("O32")
 def no_gift_culture(c: Ctx, state: str) -> Block:
-    year = c.fy if state == "ok" else c.fy - 1
+    year = c.fy if state in ("ok", "nothing_done") else c.fy - 1
+    if state == "nothing_done":
+        why = c.rng.choice(["ติดภารกิจเร่งด่วนด้านการป้องกันและบรรเทาสาธารณภัย", "ไม่ได้รับการจัดสรรงบประมาณสำหรับจัดกิจกรรม",
+                            "บุคลากรทุกคนได้รับทราบนโยบายจากประกาศเจตนารมณ์แล้ว"])
+        body = (f"<p>ในปีงบประมาณ พ.ศ. {year} {c.name} ไม่ได้จัดกิจกรรมสร้างวัฒนธรรม No Gift Policy เนื่องจาก{why}</p>"
+                "<p>หน่วยงานจะพิจารณาจัดกิจกรรมในปีงบประมาณถัดไป</p>")
+        return Block("O32", "integrity", f"กิจกรรมสร้างวัฒนธรรม No Gift Policy ปี {year}", "no-gift-culture", body)
     body = (f"<p>เมื่อวันที่ {date_th(c.rng.randint(3, 27), 12, year - 1, False)} {c.name} จัดกิจกรรมสร้างวัฒนธรรม "
             "No Gift Policy ในการประชุมประจำเดือนพนักงาน โดยชี้แจงแนวทางการปฏิบัติตามนโยบายไม่รับของขวัญ "
             "และให้พนักงานทุกคนร่วมลงนามประกาศเจตนารมณ์</p><p><img src='{img}/gal3.png' width='300' alt='กิจกรรม'></p>")
@@ -96,11 +102,19 @@ def risk_assessment(c: Ctx, state: str) -> Block:
 
 @item("O35")
 def risk_actions(c: Ctx, state: str) -> Block:
-    year = c.fy if state == "ok" else c.fy - 1
+    year = c.fy if state in ("ok", "nothing_done") else c.fy - 1
     t = c.thai_digits()
     title = f"รายงานผลการดำเนินการตามมาตรการจัดการความเสี่ยงการทุจริต ประจำปีงบประมาณ พ.ศ. {year}"
-    rows = [[e, u, "ดำเนินการตามมาตรการแล้ว เผยแพร่ขั้นตอนบนเว็บไซต์และบอร์ดประชาสัมพันธ์"] for e, u, _, _ in _RISKS[:3]]
-    html = c.cover(title, f"({first_half(year, t)})", t) + c.table(["ความเสี่ยง", "ผู้รับผิดชอบ", "ผลการดำเนินการ"], rows)
+    if state == "nothing_done":  # right header, year and title; the content says nothing was done
+        html = c.cover(title, f"({first_half(year, t)})", t)
+        if c.rng.random() < 0.5:
+            html += c.paras("<b>ผลการดำเนินการ:</b> ไม่ได้ดำเนินการ เนื่องจากไม่พบความเสี่ยง")
+        else:
+            html += c.table(["ความเสี่ยง", "ผู้รับผิดชอบ", "ผลการดำเนินการ"],
+                            [["-", "-", "ไม่ได้ดำเนินการ เนื่องจากไม่พบความเสี่ยงการทุจริตและประพฤติมิชอบ"]])
+    else:
+        rows = [[e, u, "ดำเนินการตามมาตรการแล้ว เผยแพร่ขั้นตอนบนเว็บไซต์และบอร์ดประชาสัมพันธ์"] for e, u, _, _ in _RISKS[:3]]
+        html = c.cover(title, f"({first_half(year, t)})", t) + c.table(["ความเสี่ยง", "ผู้รับผิดชอบ", "ผลการดำเนินการ"], rows)
     return Block("O35", "integrity", "การดำเนินการจัดการความเสี่ยงการทุจริต", "risk-actions", "",
                  [c.doc(title, html, year, 25, 3, year)], evidence="doc")
 
@@ -153,8 +167,19 @@ def ethics_code(c: Ctx, state: str) -> Block:
 
 @item("O40")
 def ethics_drive(c: Ctx, state: str) -> Block:
-    year = c.fy if state == "ok" else c.fy - 1
+    year = c.fy if state in ("ok", "nothing_done") else c.fy - 1
     t = c.thai_digits()
+    if state == "nothing_done":  # a memo of the right year: no working group, no Dos & Don'ts, no training
+        title = f"รายงานผลการขับเคลื่อนจริยธรรม ประจำปีงบประมาณ พ.ศ. {year}"
+        why = c.rng.choice(["อยู่ระหว่างรอแนวทางจากสำนักงานคณะกรรมการมาตรฐานการบริหารงานบุคคลส่วนท้องถิ่น",
+                            "ไม่ได้รับการจัดสรรงบประมาณ", "บุคลากรได้รับทราบประมวลจริยธรรมแล้ว"])
+        html = (f"<h1>บันทึกข้อความ</h1><p>ส่วนราชการ {c.org.office} {c.name}</p>"
+                f"<p>เรื่อง {td(title, t)}</p>" + c.paras(
+                    f"ในปีงบประมาณ พ.ศ. {td(year, t)} {c.name} ยังไม่ได้ดำเนินการแต่งตั้งคณะทำงานขับเคลื่อนจริยธรรม "
+                    f"ไม่ได้จัดทำแนวทางปฏิบัติ (Dos &amp; Don'ts) และไม่ได้จัดอบรมเสริมสร้างจริยธรรม เนื่องจาก{why}",
+                    "จึงเรียนมาเพื่อโปรดทราบ") + f"<p class='c'>วันที่ {date_th(20, 3, year, t)}</p>" + c.signature(c.org.clerk))
+        return Block("O40", "integrity", "การขับเคลื่อนจริยธรรม", "ethics-drive", "",
+                     [c.doc(title, html, year, 20, 3, year)], evidence="doc")
     title = f"คำสั่งแต่งตั้งคณะทำงานขับเคลื่อนจริยธรรม ประจำปีงบประมาณ พ.ศ. {year}"
     html = (f"<h1>คำสั่ง{c.name}</h1><p class='c'>ที่ {td(c.rng.randint(100, 400), t)}/{td(year - 1, t)}</p>"
             f"<p class='c'>เรื่อง {td(title.removeprefix('คำสั่ง'), t)}</p>" + c.paras(
@@ -225,10 +250,20 @@ def measures(c: Ctx, state: str) -> Block:
 
 @item("O43")
 def measures_done(c: Ctx, state: str) -> Block:
-    year = c.fy if state == "ok" else c.fy - 1
+    year = c.fy if state in ("ok", "nothing_done") else c.fy - 1
     t = c.thai_digits()
     title = f"รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {year}"
     short = first_half(year, t, short=True)
+    if state == "nothing_done":  # the measures are listed, none was carried out
+        why = c.rng.choice(["ผลการประเมิน ITA ปีที่ผ่านมาผ่านเกณฑ์ จึงไม่มีประเด็นที่ต้องดำเนินการ",
+                            "อยู่ระหว่างรอการจัดสรรงบประมาณ", "อยู่ระหว่างการเปลี่ยนแปลงผู้บริหาร"])
+        rows = [[f"{td(i, t)}. มาตรการ{m}", short, "ยังไม่ได้ดำเนินการ"] for i, m in enumerate(
+            ["แนวทางปฏิบัติการใช้ทรัพย์สินของราชการ", "เผยแพร่แผนการใช้จ่ายงบประมาณ", "ปรับปรุงขั้นตอนการให้บริการ",
+             "เผยแพร่ข้อมูล OIT ให้ครบถ้วน"], 1)]
+        html = c.cover(title, c.name, t) + c.table(["มาตรการ", "ระยะเวลา", "ผลการดำเนินการ"], rows) + c.paras(
+            f"สรุป: ในปีงบประมาณ พ.ศ. {td(year, t)} ไม่ได้ดำเนินการตามมาตรการ เนื่องจาก{why}")
+        return Block("O43", "integrity", "ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม", "ita-measures-result", "",
+                     [c.doc(title, html, year, 20, 4, year)], evidence="doc")
     rows = [[f"{td(i, t)}. มาตรการ{m}", w, u, short, r] for i, (m, w, u, r) in enumerate([
         ("แนวทางปฏิบัติการใช้ทรัพย์สินของราชการ", "จัดทำคู่มือและแจ้งเวียน", "สำนักปลัด",
          f"ประกาศคู่มือการยืมทรัพย์สิน ลงวันที่ {date_th(5, 1, year, t)} และเผยแพร่บนเว็บไซต์"),

@@ -103,12 +103,21 @@ def hr_plan(c: Ctx, state: str) -> Block:
 @item("O24")
 def hr_progress(c: Ctx, state: str) -> Block:
     t = c.thai_digits()
-    year = c.fy if state == "ok" else c.fy - 1
+    year = c.fy if state in ("ok", "nothing_done") else c.fy - 1
     period = first_half(year, t) if state != "wrong_period" else td(f"เมษายน – กันยายน {year}", t)
     title = f"รายงานผลการดำเนินการตามแผนพัฒนาบุคลากร ประจำปีงบประมาณ พ.ศ. {year} รอบ 6 เดือน"
-    rows = [[x, td(c.rng.randint(3, 30), t), "ดำเนินการแล้ว"] for x in
-            ["อบรมหลักสูตรการจัดซื้อจัดจ้างภาครัฐ", "อบรมคุณธรรมจริยธรรมพนักงาน", "การประเมินผลการปฏิบัติงาน รอบที่ 1",
-             "ส่งบุคลากรเข้ารับการฝึกอบรมกับสถาบันพัฒนาบุคลากรท้องถิ่น"]]
+    plan = ["อบรมหลักสูตรการจัดซื้อจัดจ้างภาครัฐ", "อบรมคุณธรรมจริยธรรมพนักงาน", "การประเมินผลการปฏิบัติงาน รอบที่ 1",
+            "ส่งบุคลากรเข้ารับการฝึกอบรมกับสถาบันพัฒนาบุคลากรท้องถิ่น"]
+    if state == "nothing_done":  # the report of the right half-year says nothing of the plan was carried out
+        why = c.rng.choice(["ไม่ได้รับการจัดสรรงบประมาณ", "อยู่ระหว่างรอหลักสูตรการฝึกอบรมจากหน่วยงานภายนอก",
+                            "บุคลากรมีภาระงานประจำมาก ไม่สามารถจัดกิจกรรมได้ตามแผน"])
+        rows = [[x, td(0, t), "ยังไม่ได้ดำเนินการ"] for x in plan]
+        html = c.cover(title, f"({period})", t) + c.paras(
+            f"ในรอบ {td(6, t)} เดือนแรกของปีงบประมาณ {c.name} ยังไม่ได้ดำเนินการตามแผนพัฒนาบุคลากร เนื่องจาก{why}") + c.table(
+            ["กิจกรรม", "จำนวนผู้เข้าร่วม (คน)", "ผล"], rows)
+        return Block("O24", "hr", "ผลการดำเนินการตามแผนพัฒนาบุคลากร", "hr-progress", "",
+                     [c.doc(title, html, year, 10, 4, year)], evidence="doc")
+    rows = [[x, td(c.rng.randint(3, 30), t), "ดำเนินการแล้ว"] for x in plan]
     html = c.cover(title, f"({period})", t) + c.table(["กิจกรรม", "จำนวนผู้เข้าร่วม (คน)", "ผล"], rows)
     return Block("O24", "hr", "ผลการดำเนินการตามแผนพัฒนาบุคลากร", "hr-progress", "",
                  [c.doc(title, html, year, 10, 4, year)], evidence="doc")

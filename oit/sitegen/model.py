@@ -76,6 +76,43 @@ for _code in ITEM_CODES:
     if _code != "O7":
         STATE_SUPPORT[_code].add("broken_link")
 
+#: Patterns of real unit sites on which the engine misjudged (drawn only for the benchmark seeds, see sampler):
+#: a page that only says it is under construction; a report saying nothing was done in the year; a
+#: neighbouring item's real document under the item's link; the neighbour's document listed before the
+#: item's own one on the item's page.
+PATTERN_STATES = ("under_construction", "nothing_done", "neighbour_doc", "side_by_side")
+#: Items whose evidence is a page a unit may publish as "under construction".
+UNDER_CONSTRUCTION_ITEMS = ("O1", "O2", "O8", "O10", "O18", "O28", "O30")
+#: Items that need actions or results in the year, where "nothing was done" fails.
+NOTHING_DONE_ITEMS = ("O24", "O32", "O35", "O40", "O43")
+#: Item → its neighbours whose real document a unit puts under the item's link: (neighbour, state of the
+#: neighbour's builder that gives its document of the year the item asks for, see patterns.py).
+NEIGHBOURS: dict[str, tuple[tuple[str, str], ...]] = {
+    "O12": (("O11", "ok"),),
+    "O13": (("O11", "ok"),),
+    "O21": (("O19", "ok"),),
+    "O22": (("O19", "ok"), ("O20", "wrong_year")),
+    "O24": (("O23", "ok"),),
+    "O26": (("O23", "wrong_year"),),
+    "O33": (("O31", "ok"), ("O32", "wrong_year")),
+    "O35": (("O34", "ok"),),
+    "O37": (("O36", "ok"),),
+    "O38": (("O36", "ok"),),
+    "O43": (("O42", "ok"),),
+}
+#: Neighbours that publish documents (O32's activity is a page: it can replace O33's report, not sit beside it).
+SIDE_NEIGHBOURS: dict[str, tuple[tuple[str, str], ...]] = {
+    code: tuple(n for n in ns if n[0] != "O32") for code, ns in NEIGHBOURS.items()
+}
+for _code in UNDER_CONSTRUCTION_ITEMS:
+    STATE_SUPPORT[_code].add("under_construction")
+for _code in NOTHING_DONE_ITEMS:
+    STATE_SUPPORT[_code].add("nothing_done")
+for _code in NEIGHBOURS:
+    STATE_SUPPORT[_code].add("neighbour_doc")
+for _code in SIDE_NEIGHBOURS:
+    STATE_SUPPORT[_code].add("side_by_side")
+
 #: Layouts known to the builder (see layouts.py and layouts_cms.py).
 LAYOUT_NAMES = ("lao_cms", "files_module", "wordpress", "static")
 #: Page encodings: utf-8, or TIS-620 declared in the HTTP header (some pages without a meta), or windows-874
@@ -134,6 +171,9 @@ class SiteSpec:
     #: Faults never hide content from a browser user, so the ground truth does not change. See ``jspages.py``.
     script_pages: int = 0
     render_faults: int = 0
+    #: Share of the scanned PDFs that write every date and year in Thai digits (๑๕ ตุลาคม ๒๕๖๖) and are poorer
+    #: scans (lower resolution, blur, specks, more skew), so OCR confuses digits; a reader still sees the year.
+    thai_scans: float = 0.0
 
 
 @dataclass
@@ -152,6 +192,8 @@ class Doc:
     landscape: bool = False
     #: "text" | "scan" | "broken" for PDFs; "docx" / "xlsx" for office files.
     form: str = "text"
+    #: A poorer scan whose digits are all Thai (``SiteSpec.thai_scans``; only with form "scan").
+    thai_scan: bool = False
 
 
 @dataclass
@@ -172,6 +214,11 @@ class Block:
     url: str = ""
     #: The link exists but its target answers 404 (state "broken_link").
     broken: bool = False
+    #: The neighbouring item whose document the block shows (states "neighbour_doc", "side_by_side").
+    neighbour: str = ""
+    #: The documents the "ok" block had, for blocks of a pattern state: their forms are drawn as before, so
+    #: the forms of every other document of the site do not change (build._assign_forms).
+    base_docs: list[Doc] | None = None
 
     @property
     def evidence_url(self) -> str | None:

@@ -122,8 +122,10 @@ def render_docx(html: str, path: Path, title: str, date: str) -> None:
     document.save(str(path))
 
 
-def make_png(width: int, height: int, color: tuple[int, int, int], figure: bool = False) -> bytes:
-    """A small real PNG: a flat colour, or a grey-background head-and-shoulders silhouette (``figure``)."""
+def make_png(width: int, height: int, color: tuple[int, int, int], figure: bool = False,
+             stripes: bool = False) -> bytes:
+    """A small real PNG: a flat colour, a grey-background head-and-shoulders silhouette (``figure``), or
+    diagonal black stripes on the colour (``stripes``: an "under construction" sign)."""
     rows = []
     cx, cy, r = width / 2, height * 0.36, width * 0.22
     for y in range(height):
@@ -134,6 +136,8 @@ def make_png(width: int, height: int, color: tuple[int, int, int], figure: bool 
                 head = (x - cx) ** 2 + (y - cy) ** 2 <= r * r
                 body = y > height * 0.62 and abs(x - cx) < width * 0.42 - (height - y) * 0.1
                 px = color if head or body else (226, 230, 236)
+            elif stripes and (x + y) // 6 % 2:
+                px = (20, 20, 20)
             row += bytes(px)
         rows.append(bytes(row))
     raw = zlib.compress(b"".join(rows), 9)

@@ -24,6 +24,18 @@ _REASONS = {
     "no_photo": "ข้อมูลผู้บริหารไม่มีรูปถ่ายและช่องทางการติดต่อ (executives without photo and phone)",
     "broken_link": "ลิงก์ไปยังข้อมูลเสีย เปิดแล้วพบ 404 ไม่พบหน้าเว็บ/ไฟล์ ผู้ประเมินเข้าถึงข้อมูลไม่ได้ "
                    "(the link answers 404: the assessor cannot open the evidence)",
+    "under_construction": "หน้าของข้อมูลมีอยู่และลิงก์จากเมนู/หน้า ITA แต่แจ้งเพียงว่าอยู่ระหว่างปรับปรุงหรือพัฒนาระบบ ไม่มีข้อมูลหรือบริการจริง "
+                          "ผู้ประเมินเปิดแล้วไม่พบข้อมูลตามเกณฑ์ (the page only says it is under construction: no data, no "
+                          "working service, so nothing meets the criterion)",
+    "nothing_done": "เอกสารของปีที่ประเมินระบุว่าไม่ได้ดำเนินการ (เช่น 'ไม่ได้ดำเนินการ เนื่องจากไม่พบความเสี่ยง') ข้อนี้ต้องแสดงการดำเนินการ/"
+                    "ผลการดำเนินการในปีอย่างเป็นรูปธรรม (the document of the right year says nothing was done; the item "
+                    "asks for the actions or results of the year; like O34's 'no risk found', it scores nothing)",
+    "neighbour_doc": "ลิงก์ของข้อนี้นำไปสู่เอกสารของข้อข้างเคียง (เช่น แผนแทนรายงานผล ประกาศแทนรายงาน) แม้ปีถูกต้อง "
+                     "แต่ไม่ใช่ข้อมูลที่ข้อนี้กำหนด (the link leads to a neighbouring item's document of the right year: "
+                     "a plan where a report is asked, an announcement or activity record where a report is asked)",
+    "side_by_side": "หน้าของข้อนี้แสดงเอกสารของข้อข้างเคียงก่อน แล้วจึงเป็นเอกสารของข้อนี้ที่ถูกต้องครบตามเกณฑ์ "
+                    "ผู้ประเมินพบเอกสารที่ถูกต้องบนหน้าเดียวกัน (the page lists the neighbour's document first and the "
+                    "item's own correct document after it: the evidence is there)",
     "offsite_only": "มีเพียงลิงก์ไปยังพื้นที่ภายนอก (Google Drive/Facebook) ไม่ได้เผยแพร่ข้อมูลบนเว็บไซต์หลักของหน่วยงาน "
                     "(only an off-site link; the item must be on the unit's main website)",
 }

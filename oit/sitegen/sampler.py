@@ -1,6 +1,6 @@
 """Seeded sampling of site specs for the accuracy benchmark: unit, layout, options and item states.
 
-``sample_spec(seed)`` is deterministic. About 70–85 % of the items are "ok"; the rest are defects drawn
+``sample_spec(seed)`` is deterministic. About 70–85 % of the items are left "ok"; the rest are defects drawn
 from ``STATE_SUPPORT`` with the item-specific hard negatives (wrong year, wrong 6-month period, "no risk",
 copied ITAS text, no photos, annual reports without problems/obstacles) weighted up, and three items per
 site, rotating with the seed, are always defective so every item is a hard negative on many sites.
@@ -10,13 +10,18 @@ many script-built pages some of which fail when rendered) are drawn from a secon
 same seed, so adding them left every other option of a seed's site as it was. They are drawn for the
 benchmark's seeds (:data:`PATTERN_SEEDS`, the tuning and reporting splits) unless ``patterns`` says
 otherwise; specs of other seeds (the fixed specs tests derive from small seeds) stay without them.
+
+The patterns of real unit sites on which the engine misjudged (pages under construction, reports saying
+nothing was done, a neighbouring item's document under the item's link, the neighbour's document beside the
+item's own one: ``model.PATTERN_STATES``) and the Thai-digit poor scans are drawn the same way from a third
+generator: they only turn "ok" items into the new states, so every other state and option stays as it was.
 """
 
 from __future__ import annotations
 
 import random
 
-from .model import ITEM_CODES, STATE_SUPPORT, SiteSpec
+from .model import ITEM_CODES, NEIGHBOURS, PATTERN_STATES, SIDE_NEIGHBOURS, STATE_SUPPORT, SiteSpec
 from .plans import make_items
 
 #: (subdistrict, romanised name, district, province, postcode)
@@ -47,10 +52,23 @@ _SCRIPT_SITE = 0.2
 #: Items whose evidence is a document or page a script menu may hide (O7's page is the news section, O9 is
 #: also linked from every footer).
 _JS_CANDIDATES = [c for c in ITEM_CODES if c not in ("O7", "O9")]
+#: Per misjudged pattern: chance that a benchmark site has it on one "ok" item, chance of a second item, and
+#: item weights (the cases the trial on real sites met: O18 E-Service under construction, O35 "not done as no
+#: risk was found", plans and announcements under report items). About 3 new states per 43-item site.
+_MISJUDGED: dict[str, tuple[float, float, dict[str, float]]] = {
+    "under_construction": (0.75, 0.25, {"O18": 3.0, "O28": 1.5, "O8": 1.5}),
+    "nothing_done": (0.55, 0.2, {"O35": 3.0, "O43": 1.5}),
+    "neighbour_doc": (0.75, 0.3, {"O13": 1.5, "O33": 1.5, "O37": 1.5, "O38": 1.5}),
+    "side_by_side": (0.55, 0.2, {}),
+}
+#: Thai-digit poor scans: on every third seed's site that has scans (rotating, so each split has several),
+#: making up this share of its scans.
+_THAI_SCAN_EVERY = 3
+_THAI_SCAN_SHARES = (0.5, 1.0)
 
 
 def _state(rng: random.Random, code: str) -> str:
-    options = sorted(STATE_SUPPORT[code] - {"ok"})
+    options = sorted(STATE_SUPPORT[code] - {"ok"} - set(PATTERN_STATES))  # drawn apart, see sample_spec
     weights = [_COMMON_WEIGHT.get(s, 3.0) for s in options]
     return rng.choices(options, weights)[0]
 
@@ -61,11 +79,35 @@ def sample_states(rng: random.Random, seed: int) -> dict[str, str]:
     return {code: _state(rng, code) for code in ITEM_CODES if code in forced or rng.random() > p_ok}
 
 
+def misjudged_states(rng: random.Random, states: dict[str, str]) -> dict[str, str]:
+    """New pattern states for some of the items ``states`` leaves "ok" (code → state).
+
+    A neighbour's document goes only under an item with a neighbour that stays "ok" (patterns.py picks that
+    one), so no neighbour's truth is contradicted by its document turning up elsewhere.
+    """
+    out: dict[str, str] = {}
+
+    def fits(code: str, state: str) -> bool:
+        if code in states or code in out or state not in STATE_SUPPORT[code]:
+            return False
+        neighbours = {"neighbour_doc": NEIGHBOURS, "side_by_side": SIDE_NEIGHBOURS}.get(state)
+        return neighbours is None or any(n not in states and n not in out for n, _ in neighbours[code])
+
+    for state, (p_site, p_second, weights) in _MISJUDGED.items():
+        n = (rng.random() < p_site) * (1 + (rng.random() < p_second))
+        for _ in range(n):
+            free = [c for c in ITEM_CODES if fits(c, state)]
+            if free:
+                out[rng.choices(free, [weights.get(c, 1.0) for c in free])[0]] = state
+    return out
+
+
 def sample_spec(seed: int, patterns: bool | None = None) -> SiteSpec:
     """A realistic random site spec; the same seed always gives the same spec.
 
     ``patterns``: draw the real-site patterns (long Thai file names, ``javascript:`` menus, script-built
-    pages with render faults); by default only for :data:`PATTERN_SEEDS`.
+    pages with render faults, the misjudged pattern states, Thai-digit scans); by default only for
+    :data:`PATTERN_SEEDS`.
     """
     rng = random.Random(f"oit-sitegen-{seed}")
     sub, roman, district, province, postcode = rng.choice(PLACES)
@@ -87,6 +129,20 @@ def sample_spec(seed: int, patterns: bool | None = None) -> SiteSpec:
     script = pat.random() < _SCRIPT_SITE
     if not on:
         long_names, js_links, js_link_only, script = 0.0, False, (), False
+    # the main generator's last draws, in the order they always had
+    fiscal_year = rng.choice((2566, 2567))
+    ita_index = rng.random() < (0.35 if layout == "static" else 0.6)
+    scan_share = rng.choice((0.0, 0.1, 0.2))
+    broken_share = rng.choice((0.0, 0.05, 0.1))
+    xlsx = rng.random() < 0.5
+    mis = random.Random(f"oit-sitegen-misjudged-{seed}")
+    new_states = misjudged_states(mis, states)
+    thai_scans = mis.choice(_THAI_SCAN_SHARES)
+    if not on or not scan_share or seed % _THAI_SCAN_EVERY:  # a third of the sites with scans, by rotation
+        thai_scans = 0.0
+    if not on:
+        new_states = {}
+    states_all = {**states, **new_states}
     return SiteSpec(
         seed=seed,
         unit_name=f"{kind}{sub}",
@@ -97,19 +153,20 @@ def sample_spec(seed: int, patterns: bool | None = None) -> SiteSpec:
         subdistrict=sub,
         postcode=postcode,
         domain=f"www.{roman}{'' if prefix == 'abt' else prefix}.go.th",
-        fiscal_year=rng.choice((2566, 2567)),
+        fiscal_year=fiscal_year,
         layout=layout,
-        ita_index=rng.random() < (0.35 if layout == "static" else 0.6),
-        items=make_items(states),
+        ita_index=ita_index,
+        items=make_items(states_all),
         js_menu=js_menu,
         js_only=js_only,
         encoding=encoding,
-        scan_share=rng.choice((0.0, 0.1, 0.2)),
-        broken_share=rng.choice((0.0, 0.05, 0.1)),
-        xlsx=rng.random() < 0.5,
+        scan_share=scan_share,
+        broken_share=broken_share,
+        xlsx=xlsx,
         long_names=long_names,
         js_links=js_links,
         js_link_only=js_link_only,
         script_pages=pat.randint(60, 90) if script else 0,
         render_faults=pat.randint(4, 10) if script else 0,
+        thai_scans=thai_scans,
     )
