@@ -282,6 +282,9 @@ def _confidence(status: str, best: Candidate | None, item: Item, ctx: _Context) 
     if status == "fail":
         return (0.5 if ctx.site.partial else 0.8), []
     if status == "partial":
+        if best is not None and best.res.ocr_read:
+            # What a scan lacks may only be what OCR could not read (a year in Thai digits, a faint line).
+            return 0.5, ["หลักฐานที่ใกล้ที่สุดอ่านจากภาพสแกนด้วย OCR สิ่งที่ระบุว่าขาดอาจมีอยู่แต่อ่านไม่ออก ควรเปิดตรวจด้วยตา"]
         return 0.7, []
     return 0.3, []
 

@@ -252,3 +252,12 @@ def test_a_year_far_in_the_future_is_a_misread_not_the_documents_year() -> None:
             "ระหว่างวันที่ ๑ ตุลาคม ๒๕๖๕ ถึง ๓๐ กันยายน ๒๕๖๖\nงบประมาณ 3,500,000 บาท วิธีเฉพาะเจาะจง 120 โครงการ")
     out = evaluate(item, doc(text), FY)
     assert out.year != 2586
+
+
+def test_what_a_scan_lacks_is_less_sure() -> None:
+    text = RISK_ACTIONS_OK.replace("ประจำปีงบประมาณ พ.ศ. 2567", "").replace("2566", "")
+    typed = _result(doc(text), "O35")
+    scanned = _result(doc(text, methods=["ocr"]), "O35")
+    assert typed.status == scanned.status == "partial"
+    assert scanned.confidence < typed.confidence
+    assert any("OCR" in d for d in scanned.doubts) and not typed.doubts
