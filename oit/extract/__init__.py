@@ -53,7 +53,7 @@ class PageText:
     #: "text-layer", "ocr" (page OCRed), "text-layer+ocr" (OCR of pictures appended), "html",
     #: "html-ocr" (rendered page OCRed), "image-ocr", "docx", "xlsx", "odt", "ods", "text",
     #: "doc"/"xls"/"ppt"/"rtf" (legacy files through catdoc). An OCR method ends in "+dates" when
-    #: the page's date lines were OCRed a second time (:mod:`oit.extract.datepass`).
+    #: a second OCR pass of the page's date lines added lines to ``text`` (:mod:`oit.extract.datepass`).
     method: str
     chars: int
     #: Mean OCR word confidence 0–100 (Tesseract) for OCRed pages; None otherwise.

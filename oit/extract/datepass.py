@@ -49,7 +49,8 @@ MAX_DIGIT_DISTANCE = 0.3
 YEAR_PRIOR_SLACK = 0.08
 #: A first page without any date cue line: these bands (fractions of the page height) are read.
 FALLBACK_BANDS = ((0.0, 0.3), (0.65, 1.0))
-#: "2 regions, 3 numbers read again (2 changed), 1.4 s" goes in PageText.second_pass.
+#: Appended to PageText.method when the pass added date lines to the page's text (what it did, also
+#: when it added nothing, is in PageText.second_pass).
 METHOD_SUFFIX = "+dates"
 
 _CUE_RE = re.compile(

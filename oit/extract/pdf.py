@@ -328,8 +328,8 @@ def date_pass_pages(load_page: Callable[[int], pymupdf.Page], out: list[PageText
                     lang: str, deadline: float | None) -> dict[str, int]:
     """OCR the date lines of OCRed pages again where the first pass read no usable year
     (:mod:`oit.extract.datepass`): ``results`` are the first pass's by index into ``out``, and
-    ``load_page(index)`` the page it read. The lines read are inserted into the page's text, its
-    method gets "+dates" and ``second_pass`` says what was done."""
+    ``load_page(index)`` the page it read. The lines read are inserted into the page's text and its
+    method gets "+dates"; ``second_pass`` says what was done (also when it read no date line)."""
     stop = time.monotonic() + datepass.BUDGET_S
     stop = stop if deadline is None else min(stop, deadline)
     stats = {"date_pass": 0, "date_pass_numbers": 0}
@@ -355,7 +355,7 @@ def date_pass_pages(load_page: Callable[[int], pymupdf.Page], out: list[PageText
         if done.lines:
             page_text.text = datepass.merge(page_text.text, result, done.lines)
             page_text.chars = len(page_text.text)
-        page_text.method += datepass.METHOD_SUFFIX
+            page_text.method += datepass.METHOD_SUFFIX
         page_text.second_pass = done.note()
     return stats
 
