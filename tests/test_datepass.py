@@ -41,6 +41,13 @@ def test_needs_date_pass(text: str, needed: bool) -> None:
     assert datepass.needs_date_pass(text) is needed
 
 
+def test_a_year_in_the_text_layer_makes_the_pass_needless() -> None:
+    # A slide: its title year is in the text layer, the OCR of its picture has only Thai digits.
+    assert not datepass.needs_date_pass("ประจำปี ๒๕๒๐", layer="นโยบาย ประจำปีงบประมาณ 2564")
+    assert not datepass.needs_date_pass("", layer="พ.ศ.๒๕๖๕ – ปัจจุบัน")  # Thai digits of a text layer are real
+    assert datepass.needs_date_pass("ประจำปี ๒๕๒๐", layer="ผู้บริหาร")
+
+
 def test_regions_are_the_date_lines_with_context() -> None:
     header = line(300, "ที่ อต ๐๐๓๓.๓๐๒/๕๐๑๕ วันที่ ๒๕ สิงหาคม ๒๕๒๐")
     subject = line(360, "เรื่อง รายงานผล ประจำปีงบประมาณ พ.ศ.๒๕๒")

@@ -74,10 +74,13 @@ def has_cue(text: str) -> bool:
     return _CUE_RE.search(text) is not None
 
 
-def needs_date_pass(text: str) -> bool:
+def needs_date_pass(text: str, *, layer: str = "") -> bool:
     """True when the OCR text of a page holds no usable year: none in a year context, or only
     corrected ones, or only ones written in Thai digits (which the Thai model cannot read
-    reliably: ๖ comes out as ๒, ๗ as ๐ …). A year in Arabic digits ("พ.ศ. 2559") is usable."""
+    reliably: ๖ comes out as ๒, ๗ as ๐ …). A year in Arabic digits ("พ.ศ. 2559") is usable, and
+    so is any year of the page's text ``layer`` (a page whose pictures were OCRed in addition)."""
+    if any(m.kind != "law" and not m.corrected for m in thaidates.find_years(clean(layer), correct=False)):
+        return False
     text = clean(text)
     for mention in thaidates.find_years(text):
         if mention.kind == "law" or mention.corrected:

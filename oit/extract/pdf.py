@@ -338,7 +338,9 @@ def date_pass_pages(load_page: Callable[[int], pymupdf.Page], out: list[PageText
         if stats["date_pass"] >= datepass.MAX_PAGES or time.monotonic() >= stop:
             break
         result, page_text = results[index], out[index]
-        if not datepass.needs_date_pass(result.text) or not result.size[0]:
+        ocr_part = result.text.strip()
+        layer = page_text.text[: page_text.text.rfind(ocr_part)] if page_text.method.startswith("text-layer") else ""
+        if not datepass.needs_date_pass(result.text, layer=layer) or not result.size[0]:
             continue
         try:
             page = load_page(index)
