@@ -13,6 +13,19 @@ range ("2566 - 2570") or after a keyword (พ.ศ., ปี, ประจำป�
 Only BE years 2500-2600 count. CE years count only when written with "ค.ศ." (1990-2060; they
 are converted to BE) because a plain 2024 may be an amount or a code. Two-digit years count
 only after ปี/ปีงบ/ปีงบประมาณ or an abbreviated month ("ต.ค. 66"), and only for 2540-2599.
+
+OCR'd date lines (:func:`read_year`): after a year keyword or a month, a 4-character year may be
+written with spaces between its digits ("๒ ๕ ๖ ๗"), with letters OCR puts for digits ("๒๕o๖",
+"๒๕๖ซ") and with misread digits. A year outside :func:`recent_years` (2540 to ten years from
+now) is taken as a misread: the digits OCR confuses (:data:`DIGIT_CONFUSIONS`, measured on
+Tesseract's Thai model, which has no ๔ ๖ ๗ ๘ ๙ at all) are tried, and the reading in range that
+changes the fewest digits is kept, flagged ``corrected`` with the other readings in range as
+``alternatives``. A year that is in range as read is never changed (๒๕๖๘ stays 2568 even if it
+may be a misread ๒๕๖๖), nor is the year of a cited law, a range or a numeric date. Page numbers,
+phone numbers, amounts ("๒,๕๖๗ บาท") and document numbers ("ที่ นม ๘๐๓๐๑/๒๕๖๖": the part after
+the slash of a letter's number is its registration number; an order's "ที่ ๑๕๐/๒๕๖๓" carries
+its year, but its date line says it too) are never years. :func:`main_year` uses the exact
+mentions first and corrected ones only when no exact mention decides.
 """
 
 from __future__ import annotations
@@ -21,6 +34,7 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,6 +43,22 @@ from oit.thai import SARA_AM, TONE_MARKS, to_arabic_digits
 BE_OFFSET = 543
 MIN_BE, MAX_BE = 2500, 2600
 MIN_CE, MAX_CE = 1990, 2060
+#: A year read from a scan outside [RECENT_MIN_BE, this year + RECENT_AHEAD] is taken as misread
+#: (a full date: more than DATE_AHEAD years ahead).
+RECENT_MIN_BE = 2540
+RECENT_AHEAD = 5
+DATE_AHEAD = 1
+#: What an OCR engine reads for a digit: value read -> true values, likeliest first. Tesseract's
+#: Thai model (``tha``, also ``script/Thai``) has only ๐ ๑ ๒ ๓ ๕ and writes ๖ as ๒ (or ๐), ๗ as
+#: ๐/๓/๑, ๘ as ๕/๐, ๙ as ๕/๓/๑, ๔ as ๕ (measured on TLWG renders and the realdocs scans); the
+#: others are the visual pairs of trial reports (๒/๖/๘, ๕/๙).
+DIGIT_CONFUSIONS: dict[str, str] = {
+    "0": "768", "1": "79", "2": "68", "3": "798", "5": "984", "6": "28", "8": "62", "9": "53",
+    "4": "5", "7": "03",
+}  # fmt: skip
+#: Letters OCR writes for a digit inside a year (o/O for ๐, ด for ๑, ส for ๔, ซ for ๗).
+LETTER_DIGITS: dict[str, str] = {"o": "0", "O": "0", "ด": "1", "ส": "4", "ซ": "7"}
+_LOOKALIKES = "".join(LETTER_DIGITS)
 _D = "[0-9๐-๙]"
 _NOT_DIGIT_AFTER = "(?![0-9๐-๙])"
 _NOT_DIGIT_BEFORE = "(?<![0-9๐-๙])"
@@ -76,23 +106,35 @@ _DOTTED = "|".join(
 _UNDOTTED = "|".join(abbr.replace(".", "") for _, _, abbr in _MONTHS)
 #: A month name: full, abbreviated with dots ("ต.ค."), or without dots before a number ("ตค66").
 MONTH = rf"(?:{_FULL}|(?:(?<![ก-ฮ])|(?<=เดือน))(?:{_DOTTED}|(?:{_UNDOTTED})\.?(?=\s*{_D})))"
-_BE_MARK = r"พ\s?\.?\s?ศ\s?\.?"
+# "พ.ศ.", "พ.ศ", "พศ", misread dots ("พ,ศ.", "พ.ศ:") and a form's dot leaders ("พ.ศ...๒๕๖๗").
+_BE_MARK = r"พ\s?[.,:·]{0,3}\s?ศ(?:\s?[.,:·]{1,3})?"
 _CE_MARK = r"ค\s?\.?\s?ศ\s?\.?"
-_YEAR = rf"(?:{_BE_MARK}\s*)?({_D}{{4}}|{_D}{{2}}){_NOT_DIGIT_AFTER}"
+#: Dot leaders and spaces between the parts of a date in a filled-in form.
+_GAP = r"[\s.…_]*"
+#: A written year: 4 digits (possibly spaced "๒ ๕ ๖ ๗" when it starts with 25), 4 characters with
+#: OCR letters for digits ("๒๕o๖", not glued to a Thai word), or 2 digits.
+_YTOK = (
+    rf"(?:[๒2] {{0,2}}[๕5] {{0,2}}{_D} {{0,2}}{_D}|{_D}{{4}}|{_D}[0-9๐-๙{_LOOKALIKES}]{{3}}(?![ก-๛])|{_D}{{2}})"
+)
+_YEAR = rf"(?:{_BE_MARK}{_GAP})?({_YTOK}){_NOT_DIGIT_AFTER}"
 _FISCAL_KW = rf"(?:{_kw('ปีงบประมาณ')}|{_kw('ปีงบ')}\.?|{_kw('งบประมาณ')}(?=\s*{_BE_MARK}))"
 _YEAR_KW = rf"(?:{_kw('ประจำปี')}|ปี)"
 # After a 2-digit number these words mean a count ("3 ปี 10 เดือน"), not a year.
 _NOT_A_COUNT_RE = re.compile(r"(?!\s*(?:ปี|เดือน|วัน|คน|ราย|ครั้ง|บาท|ชั่วโมง|%|[.,:/]\d))")
 
-_DATE_RE = re.compile(rf"{_NOT_DIGIT_BEFORE}({_D}{{1,2}})\s*({MONTH})\s*{_YEAR}")
+# A Thai word where a date has its month: matched to a month name allowing OCR damage (_fuzzy_month).
+_MONTHISH = r"[ก-ฮเแโใไ][ก-๛]{3,13}?"
+_DATE_RE = re.compile(
+    rf"{_NOT_DIGIT_BEFORE}({_D}{{1,2}}){_GAP}(?:{_kw('เดือน')}{_GAP})?({MONTH}|{_MONTHISH}){_GAP}{_YEAR}"
+)
 _NUM_DATE_RE = re.compile(
     rf"(?<![0-9๐-๙/.-])({_D}{{1,2}})([/-])({_D}{{1,2}})\2({_D}{{4}}|{_D}{{2}})(?![0-9๐-๙/])"
 )
 _ISO_DATE_RE = re.compile(rf"{_NOT_DIGIT_BEFORE}({_D}{{4}})-({_D}{{2}})-({_D}{{2}}){_NOT_DIGIT_AFTER}")
-_MONTH_YEAR_RE = re.compile(rf"({MONTH})\s*{_YEAR}")
+_MONTH_YEAR_RE = re.compile(rf"({MONTH}){_GAP}{_YEAR}")
 _FISCAL_RE = re.compile(rf"{_FISCAL_KW}\s*{_YEAR}")
 _BE_RE = re.compile(
-    rf"(?:({_YEAR_KW})\s*(?:{_BE_MARK}\s*)?|{_BE_MARK}\s*)({_D}{{4}}|{_D}{{2}}){_NOT_DIGIT_AFTER}"
+    rf"(?:({_YEAR_KW})\s*(?:{_BE_MARK}{_GAP})?|{_BE_MARK}{_GAP})({_YTOK}){_NOT_DIGIT_AFTER}"
 )
 _CE_RE = re.compile(rf"{_CE_MARK}\s*({_D}{{4}}){_NOT_DIGIT_AFTER}")
 _RANGE_RE = re.compile(
@@ -128,10 +170,28 @@ _LAW_RE = re.compile(
 
 
 @dataclass(frozen=True)
+class YearReading:
+    """How a written year token was read (:func:`read_year`).
+
+    ``corrected``: the digits as written were not a plausible year and OCR confusions were undone
+    (or letters read as digits); ``raw`` is the token as written and ``alternatives`` the other
+    plausible readings (fewest changes first). A reading that is not corrected has no alternatives."""
+
+    year: int
+    corrected: bool = False
+    raw: str = ""
+    alternatives: tuple[int, ...] = ()
+    #: Corrected, and another reading needs as few changes: the choice among them is a guess.
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
 class DateMention:
     date: dt.date
     span: tuple[int, int]
     text: str = ""
+    #: The year (or, for a damaged month name, the month) was corrected: see :class:`YearReading`.
+    corrected: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,6 +205,23 @@ class YearMention:
     kind: YearKind
     span: tuple[int, int]
     end: int | None = None
+    #: The year was read from damaged digits (see :class:`YearReading`): ``raw`` as written,
+    #: ``alternatives`` the other plausible readings.
+    corrected: bool = False
+    raw: str = ""
+    alternatives: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class MainYear:
+    """What :func:`main_year` decided: the fiscal year, whether it rests only on corrected
+    readings (then ``alternatives`` are the other fiscal years those readings allow), and the
+    kind of evidence ("fiscal", "range", "be" or "date")."""
+
+    year: int
+    kind: str
+    corrected: bool = False
+    alternatives: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -197,18 +274,132 @@ def _plausible(be: int) -> bool:
     return MIN_BE <= be <= MAX_BE
 
 
-def _year_token(token: str, *, short_ok: bool) -> int | None:
+def this_year(today: dt.date | None = None) -> int:
+    return (today or dt.date.today()).year + BE_OFFSET
+
+
+def recent_years(today: dt.date | None = None, *, dated: bool = False) -> tuple[int, int]:
+    """BE years a document read from a scan may plausibly be about: 2540 to five years from now
+    (a full date: to next year)."""
+    return RECENT_MIN_BE, this_year(today) + (DATE_AHEAD if dated else RECENT_AHEAD)
+
+
+def _alternatives(chars: str, lo: int, hi: int, now: int) -> list[tuple[int, int, int, int, int]]:
+    """(changes, future, distance, rank, year) of every reading of 4 characters in [lo, hi]: each
+    digit as written (0 changes) or one it is confused with (1 change, ranked by likelihood);
+    letters must change. Among equal changes a year not after this one, then the one nearest to
+    this year, then the likelier confusions come first."""
+    options: list[list[tuple[str, int, int]]] = []
+    for ch in chars:
+        if ch.isdigit():
+            opts = [(ch, 0, 0)] + [(alt, 1, rank) for rank, alt in enumerate(DIGIT_CONFUSIONS.get(ch, ""))]
+        elif ch in LETTER_DIGITS:
+            opts = [(LETTER_DIGITS[ch], 1, 0)]
+        else:
+            return []
+        options.append(opts)
+    out = []
+
+    def walk(i: int, digits: str, changes: int, rank: int) -> None:
+        if i == len(options):
+            year = int(digits)
+            if lo <= year <= hi:
+                out.append((changes, int(year > now), abs(now - year), rank, year))
+            return
+        # Prune: the first two digits already fix the century and decade range.
+        if i == 2 and not (lo // 100 <= int(digits) <= hi // 100):
+            return
+        for digit, cost, r in options[i]:
+            walk(i + 1, digits + digit, changes + cost, rank + r)
+
+    walk(0, "", 0, 0)
+    return sorted(out)
+
+
+def read_year(token: str, *, short_ok: bool = False, correct: bool = True, dated: bool = False,
+              today: dt.date | None = None) -> YearReading | None:
+    """The BE year written as ``token`` after a year keyword or a month, or None.
+
+    Two digits count only with ``short_ok`` (2540-2599, never corrected). Four digits (spaces
+    between them ignored) count when 2500-2600; with ``correct`` a token outside
+    :func:`recent_years` or holding OCR letters for digits is read again through
+    :data:`DIGIT_CONFUSIONS` / :data:`LETTER_DIGITS`, keeping the reading in range with the
+    fewest changes (ties: not after this year, nearest to it, the likelier confusion). An old year that no
+    confusion brings in range is kept as written ("พ.ศ. ๒๕๐๐"), and so is a year far ahead
+    unless it is the year of a full date (``dated``: a date more than a year ahead is a misread,
+    dropped when no confusion explains it)."""
+    raw = "".join(token.split())
+    chars = to_arabic_digits(raw)
+    if len(chars) == 2:
+        if chars.isdigit() and short_ok and int(chars) >= 40:
+            return YearReading(2500 + int(chars))
+        return None
+    if len(chars) != 4 or sum(c.isdigit() for c in chars) < 2:
+        return None
+    lo, hi = recent_years(today, dated=dated)
+    as_written = int(chars) if chars.isdigit() else None
+    if as_written is not None and (lo <= as_written <= hi or not correct):
+        return YearReading(as_written) if _plausible(as_written) else None
+    if as_written is not None and as_written > hi and _plausible(as_written) and not dated:
+        return YearReading(as_written)  # a target year is far ahead on purpose ("ภายในปี พ.ศ. ๒๕๘๐")
+    if not correct:
+        return None
+    found = _alternatives(chars, lo, hi, this_year(today))
+    if not found:
+        if as_written is not None and MIN_BE <= as_written < lo:
+            return YearReading(as_written)
+        return None
+    best_changes, year = found[0][0], found[0][-1]
+    others = tuple(dict.fromkeys(f[-1] for f in found[1:] if f[0] <= best_changes + 1 and f[-1] != year))[:5]
+    tied = any(f[0] == best_changes and f[-1] != year for f in found[1:])
+    return YearReading(year, corrected=True, raw=raw, alternatives=others, ambiguous=tied)
+
+
+def _year_token(token: str, *, short_ok: bool, correct: bool = False) -> int | None:
     """BE year of a written year token, or None if it is not a plausible year."""
-    digits = to_arabic_digits(token)
-    if len(digits) == 2:
-        return 2500 + int(digits) if short_ok and int(digits) >= 40 else None
-    year = int(digits)
-    return year if _plausible(year) else None
+    reading = read_year(token, short_ok=short_ok, correct=correct)
+    return reading.year if reading else None
 
 
 def _month(token: str) -> tuple[int, bool] | None:
     """(month number, is abbreviation) of a matched month token."""
     return _MONTH_BY_KEY.get(_month_key(token))
+
+
+_MARKS_RE = re.compile(f"[{TONE_MARKS}\u0e31\u0e34-\u0e3a\u0e47\u0e4d\\s.]")
+_FUZZY_KEYS = [(no, _MARKS_RE.sub("", full).replace(SARA_AM, "า")) for no, full, _ in _MONTHS]
+_DEONG = _MARKS_RE.sub("", "เดือน")
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or ``limit + 1`` once it is known to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _fuzzy_month(token: str) -> int | None:
+    """The month a full month name damaged by OCR stands for ("งันวาคม", "ก้นยายน", "ตูลาคม"):
+    marks are ignored and one letter may differ (two in names of 8+ letters); None when no
+    month or several are that close."""
+    key = _MARKS_RE.sub("", token).replace(SARA_AM, "า")
+    key = key.removeprefix(_DEONG)
+    if len(key) < 4:
+        return None
+    hits = []
+    for no, month_key in _FUZZY_KEYS:
+        limit = 2 if len(month_key) >= 8 else 1
+        if _edit_distance(key, month_key, limit) <= limit:
+            hits.append(no)
+    return hits[0] if len(hits) == 1 else None
 
 
 def _make_date(be: int, month: int, day: int) -> dt.date | None:
@@ -222,13 +413,16 @@ def _last_day(be: int, month: int) -> int:
     return calendar.monthrange(be - BE_OFFSET, month)[1]
 
 
-def _thai_dates(text: str) -> list[DateMention]:
+def _thai_dates(text: str, correct: bool = True) -> list[tuple[DateMention, YearReading]]:
     found = []
     for m in _DATE_RE.finditer(text):
         month = _month(m.group(2))
-        year = _year_token(m.group(3), short_ok=True)
-        if month and year and (d := _make_date(year, month[0], _num(m.group(1)))):
-            found.append(DateMention(d, m.span(), m.group()))
+        fuzzy = False
+        if month is None and (no := _fuzzy_month(m.group(2))):
+            month, fuzzy = (no, False), True
+        reading = read_year(m.group(3), short_ok=True, correct=correct, dated=True)
+        if month and reading and (d := _make_date(reading.year, month[0], _num(m.group(1)))):
+            found.append((DateMention(d, m.span(), m.group(), corrected=reading.corrected or fuzzy), reading))
     return found
 
 
@@ -246,9 +440,11 @@ def _numeric_dates(text: str) -> list[DateMention]:
     return found
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Full dates: "๓๐ ก.ค. ๖๗", "วันที่ 1 ตุลาคม พ.ศ. 2566", "30/07/2567", "2024-07-30"."""
-    return sorted(_thai_dates(text) + _numeric_dates(text), key=lambda m: m.span)
+def find_dates(text: str, *, correct: bool = True) -> list[DateMention]:
+    """Full dates: "๓๐ ก.ค. ๖๗", "วันที่ 1 ตุลาคม พ.ศ. 2566", "30/07/2567", "2024-07-30", and
+    OCR'd ones ("วันที่...๕...เดือน...กันยายน...พ.ศ...๒๕๖๗", "๒๙ งันวาคม ๒ ๕ ๖ ๗"; a damaged
+    month name or year is flagged ``corrected``; ``correct=False`` reads digits only as written)."""
+    return sorted([d for d, _ in _thai_dates(text, correct)] + _numeric_dates(text), key=lambda m: m.span)
 
 
 def parse_date(s: str) -> dt.date | None:
@@ -297,21 +493,30 @@ def _ranges(text: str) -> list[YearMention]:
     return out
 
 
-def _fiscal(text: str) -> list[YearMention]:
+def _mention(reading: YearReading, kind: YearKind, span: tuple[int, int]) -> YearMention:
+    return YearMention(reading.year, kind, span, corrected=reading.corrected, raw=reading.raw,
+                       alternatives=reading.alternatives)
+
+
+def _fiscal(text: str, correct: bool = True) -> list[YearMention]:
     out = []
     for m in _FISCAL_RE.finditer(text):
         short_ok = len(m.group(1)) == 2 and _NOT_A_COUNT_RE.match(text, m.end()) is not None
-        if year := _year_token(m.group(1), short_ok=short_ok):
-            out.append(YearMention(year, "fiscal", m.span()))
+        if reading := read_year(m.group(1), short_ok=short_ok, correct=correct):
+            out.append(_mention(reading, "fiscal", m.span()))
     return out
 
 
-def _month_years(text: str) -> list[YearMention]:
-    out = [YearMention(be_year(d.date.year), "date", d.span) for d in find_dates(text)]
+def _month_years(text: str, correct: bool = True) -> list[YearMention]:
+    out = []
+    for date, reading in _thai_dates(text, correct):
+        out.append(YearMention(be_year(date.date.year), "date", date.span, corrected=date.corrected,
+                               raw=reading.raw, alternatives=reading.alternatives))
+    out += [YearMention(be_year(d.date.year), "date", d.span) for d in _numeric_dates(text)]
     for m in _MONTH_YEAR_RE.finditer(text):
         month = _month(m.group(1))
-        if month and (year := _year_token(m.group(2), short_ok=month[1])):
-            out.append(YearMention(year, "date", m.span()))
+        if month and (reading := read_year(m.group(2), short_ok=month[1], correct=correct)):
+            out.append(_mention(reading, "date", m.span()))
     return out
 
 
@@ -326,66 +531,127 @@ def _cites_law(text: str, m: re.Match[str]) -> bool:
     return bool(laws) and not re.search(rf"{_BE_MARK}|{_D}{{4}}", before[laws[-1].end() :])
 
 
-def _be(text: str) -> list[YearMention]:
+def _be(text: str, correct: bool = True) -> list[YearMention]:
     out = []
     for m in _BE_RE.finditer(text):
         short_ok = m.group(1) is not None and _NOT_A_COUNT_RE.match(text, m.end()) is not None
-        if year := _year_token(m.group(2), short_ok=short_ok):
-            out.append(YearMention(year, "law" if _cites_law(text, m) else "be", m.span()))
+        if _cites_law(text, m):  # a law's year is old on purpose: never corrected
+            if year := _year_token(m.group(2), short_ok=short_ok):
+                out.append(YearMention(year, "law", m.span()))
+        elif reading := read_year(m.group(2), short_ok=short_ok, correct=correct):
+            out.append(_mention(reading, "be", m.span()))
     for m in _CE_RE.finditer(text):
         if MIN_CE <= (ce := _num(m.group(1))) <= MAX_CE:
             out.append(YearMention(ce + BE_OFFSET, "be", m.span()))
     return out
 
 
-def find_years(text: str) -> list[YearMention]:
+def find_years(text: str, *, correct: bool = True) -> list[YearMention]:
     """Year mentions, in text order, without overlaps (see the module docstring for the policy).
 
     When mentions overlap the more specific one wins: range, then fiscal, then date/month,
-    then a plain พ.ศ./ปี year.
+    then a plain พ.ศ./ปี year. With ``correct`` (the default) implausible years in a year
+    context are read again through the OCR confusions and flagged ``corrected``; without it only
+    the digits as written count (a clean text layer).
     """
     found: list[YearMention] = []
     taken = bytearray(len(text))
-    for finder in (_ranges, _fiscal, _month_years, _be):
-        for mention in finder(text):
+    for mention in _ranges(text):
+        _add(found, taken, mention)
+    for finder in (_fiscal, _month_years, _be):
+        for mention in finder(text, correct):
             _add(found, taken, mention)
     return sorted(found, key=lambda m: m.span)
 
 
 def main_fiscal_year(text: str, title: str = "") -> int | None:
-    """The fiscal year (BE) a document is about, or None.
+    """The fiscal year (BE) a document is about, or None: :func:`main_year`'s year."""
+    found = main_year(text, title)
+    return found.year if found else None
+
+
+def main_year(text: str, title: str = "", *, correct: bool = True) -> MainYear | None:
+    """The fiscal year (BE) a document is about, and how sure the reading is; None without one.
 
     In order: the first fiscal-year mention in the title, then in the first 600 characters;
     the most frequent fiscal-year mention (ties: the later year); the first year of a range
     in the title or first 600 characters (a multi-year plan "ปีงบประมาณ 2561-2563"); the
     latest พ.ศ./ปี year that is not the year of a cited law; the fiscal year of the latest
-    date or month mentioned.
+    date or month mentioned. This runs on the exact mentions first; only when they decide
+    nothing does it run again with the corrected ones (OCR'd digits, see :func:`read_year`),
+    and the answer says ``corrected`` when every mention it rests on was corrected.
     """
-    heads = [find_years(title), find_years(text[:600])]
-    for head in heads:
-        if fiscal := [m.year for m in head if m.kind == "fiscal"]:
-            return fiscal[0]
-    mentions = find_years(title + "\n" + text)
-    fiscal = Counter(m.year for m in mentions if m.kind == "fiscal")
-    if fiscal:
-        return max(fiscal, key=lambda y: (fiscal[y], y))
-    for head in heads:
-        if ranges := [m.year for m in head if m.kind == "range"]:
-            return ranges[0]
-    if be := [m.year for m in mentions if m.kind == "be"]:
-        return max(be)
-    latest = _latest_date(title + "\n" + text)
-    return fiscal_year_of(latest) if latest else None
+    full = title + "\n" + text
+    heads = [find_years(title, correct=correct), find_years(text[:600], correct=correct)]
+    lazy: dict[str, list] = {}
+
+    def mentions() -> list[YearMention]:  # the whole text is read only when the head decides nothing
+        if "mentions" not in lazy:
+            lazy["mentions"] = find_years(full, correct=correct)
+        return lazy["mentions"]
+
+    def dated() -> list[tuple[dt.date, YearMention | None]]:
+        if "dated" not in lazy:
+            lazy["dated"] = _dated(full, correct)
+        return lazy["dated"]
+
+    for exact in (True, False) if correct else (True,):
+        if found := _decide(heads, mentions, dated, exact):
+            return found
+    return None
 
 
-def _latest_date(text: str) -> dt.date | None:
-    """The latest full date or month ("ธันวาคม 2563" counts as its first day) in ``text``."""
-    days = [m.date for m in find_dates(text)]
+def _resting_on(year: int, kind: str, support: list[YearMention]) -> MainYear:
+    corrected = all(m.corrected for m in support)
+    alternatives = tuple(dict.fromkeys(a for m in support for a in m.alternatives if a != year)) if corrected else ()
+    return MainYear(year, kind, corrected, alternatives)
+
+
+def _decide(heads: list[list[YearMention]], mentions: Callable[[], list[YearMention]],
+            dated: Callable[[], list[tuple[dt.date, YearMention | None]]], exact: bool) -> MainYear | None:
+    def usable(found: list[YearMention], kind: str) -> list[YearMention]:
+        return [m for m in found if m.kind == kind and not (exact and m.corrected)]
+
+    for head in heads:
+        if fiscal := usable(head, "fiscal"):
+            return _resting_on(fiscal[0].year, "fiscal", fiscal[:1])
+    fiscal_mentions = usable(mentions(), "fiscal")
+    if counts := Counter(m.year for m in fiscal_mentions):
+        year = max(counts, key=lambda y: (counts[y], y))
+        return _resting_on(year, "fiscal", [m for m in fiscal_mentions if m.year == year])
+    for head in heads:
+        if ranges := usable(head, "range"):
+            return MainYear(ranges[0].year, "range")
+    if be := usable(mentions(), "be"):
+        year = max(m.year for m in be)
+        return _resting_on(year, "be", [m for m in be if m.year == year])
+    days = [(d, m) for d, m in dated() if not (exact and m and m.corrected)]
+    if not days:
+        return None
+    latest = max(d for d, _ in days)
+    support = [m for d, m in days if d == latest]
+    if any(m is None or not m.corrected for m in support):
+        return MainYear(fiscal_year_of(latest), "date")
+    shift = fiscal_year_of(latest) - (latest.year + BE_OFFSET)
+    alternatives = tuple(dict.fromkeys(a + shift for m in support if m for a in m.alternatives))
+    return MainYear(fiscal_year_of(latest), "date", True, alternatives)
+
+
+def _dated(text: str, correct: bool) -> list[tuple[dt.date, YearMention | None]]:
+    """Every full date and month ("ธันวาคม 2563" counts as its first day) in ``text``, with the
+    year mention it rests on when that was corrected (else None)."""
+    out: list[tuple[dt.date, YearMention | None]] = []
+    for date, reading in _thai_dates(text, correct):
+        mention = YearMention(reading.year, "date", date.span, corrected=date.corrected, raw=reading.raw,
+                              alternatives=reading.alternatives)
+        out.append((date.date, mention if date.corrected else None))
+    out += [(d.date, None) for d in _numeric_dates(text)]
     for m in _MONTH_YEAR_RE.finditer(text):
         month = _month(m.group(1))
-        if month and (year := _year_token(m.group(2), short_ok=month[1])):
-            days.append(dt.date(year - BE_OFFSET, month[0], 1))
-    return max(days, default=None)
+        if month and (reading := read_year(m.group(2), short_ok=month[1], correct=correct)):
+            mention = _mention(reading, "date", m.span())
+            out.append((dt.date(reading.year - BE_OFFSET, month[0], 1), mention if reading.corrected else None))
+    return out
 
 
 def _explicit_periods(text: str) -> list[Period]:

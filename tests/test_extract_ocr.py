@@ -8,20 +8,24 @@ from __future__ import annotations
 
 import base64
 import json
+import random
 import shutil
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from benchmarks.realdocs import REALDOCS
 from oit.extract import extract, extract_in_pool
 from oit.extract.cli import extract_command, parse_pages
 from oit.extract.image import chromium_path
 from oit.extract.ocr import tesseract_available
 from oit.extract.quality import check_text
-from oit.thai import fuzzy_contains
+from oit.thai import clean, fuzzy_contains, to_arabic_digits
+from oit.thaidates import find_dates, find_years, main_fiscal_year, main_year
 from tests.test_extract import make_thai_pdf
 
 pymupdf = pytest.importorskip("pymupdf")
@@ -179,3 +183,113 @@ def test_extract_command_prints_clean_text_and_json(tmp_path: Path):
     broken.write_bytes(b"%PDF-1.4 broken")
     result = CliRunner().invoke(extract_command, [str(broken)])
     assert result.exit_code == 1 and "เปิดไฟล์ไม่ได้" in result.output
+
+
+# --------------------------------------------------------------------------- date pass (second OCR pass)
+
+UNIT = "องค์การบริหารส่วนตำบลหนองบัว"
+#: (fiscal year in the title, signature date): every year has digits the Thai model cannot write.
+OFFICIAL_DATES = [
+    ("๒๕๖๗", "๑๕ ตุลาคม พ.ศ. ๒๕๖๖", date(2023, 10, 15)),
+    ("๒๕๖๔", "๘ ตุลาคม พ.ศ. ๒๕๖๓", date(2020, 10, 8)),
+    ("๒๕๖๙", "๔ กุมภาพันธ์ พ.ศ. ๒๕๖๙", date(2026, 2, 4)),
+]
+
+
+def official_scan(fiscal_year: str, date_line: str, *, seed: int = 0, dpi: int = 150, blur_dpi: int = 110,
+                  noise: float = 0.004) -> bytes:
+    """An image-only PDF of a one-page announcement ("ประกาศ…", "เรื่อง …", body, "ประกาศ ณ วันที่ …",
+    signature) in TLWG Laksaman (the free TH Sarabun), scanned: 150 dpi, blurred (drawn at 110 dpi
+    and enlarged) and speckled with noise."""
+    font = pymupdf.Font(fontfile="/usr/share/fonts/truetype/tlwg/Laksaman.ttf")
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    writer = pymupdf.TextWriter(page.rect)
+
+    def put(y: float, text: str, size: float = 16, x: float | None = None) -> None:
+        left = (595 - font.text_length(text, fontsize=size)) / 2 if x is None else x
+        writer.append((left, y), text, font=font, fontsize=size)
+
+    put(110, f"ประกาศ{UNIT}", 18)
+    put(135, f"เรื่อง แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {fiscal_year}")
+    put(150, "-" * 40, 12)
+    for i, text in enumerate([f"ด้วย{UNIT} ได้จัดทำแผนการจัดซื้อจัดจ้างเพื่อให้การดำเนินงาน",
+                              "เป็นไปด้วยความโปร่งใส ตรวจสอบได้ ตามระเบียบกระทรวงการคลังว่าด้วย",
+                              "การจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ จึงประกาศให้ทราบโดยทั่วกัน"]):
+        put(190 + 24 * i, text, x=90)
+    put(300, f"ประกาศ ณ วันที่ {date_line}", x=230)
+    put(370, "(นายสมชาย ใจดี)", x=270)
+    put(394, f"นายก{UNIT}", x=220)
+    writer.write_text(page)
+    small = page.get_pixmap(dpi=blur_dpi, colorspace=pymupdf.csGRAY)
+    big = pymupdf.Pixmap(small, small.width * dpi // blur_dpi, small.height * dpi // blur_dpi, None)
+    samples, rnd = bytearray(big.samples), random.Random(seed)
+    for _ in range(int(len(samples) * noise)):
+        samples[rnd.randrange(len(samples))] = rnd.choice((0, 90, 255))
+    picture = pymupdf.Pixmap(pymupdf.csGRAY, big.width, big.height, bytes(samples), False)
+    scan = pymupdf.open()
+    scan.new_page(width=595, height=842).insert_image(pymupdf.Rect(0, 0, 595, 842), stream=picture.tobytes("png"))
+    return scan.tobytes()
+
+
+def _exact(text: str) -> tuple[set[date], set[int]]:
+    """Full dates and fiscal years read without any correction."""
+    text = clean(text)
+    return ({d.date for d in find_dates(text) if not d.corrected},
+            {m.year for m in find_years(text) if m.kind == "fiscal" and not m.corrected})
+
+
+@needs_ocr
+@pytest.mark.parametrize(("fiscal_year", "date_line", "signed"), OFFICIAL_DATES,
+                         ids=[f"fy{to_arabic_digits(fy)}" for fy, _, _ in OFFICIAL_DATES])
+def test_date_pass_recovers_thai_digit_years_the_first_pass_misses(fiscal_year, date_line, signed):
+    pdf = official_scan(fiscal_year, date_line)
+    fy = int(to_arabic_digits(fiscal_year))
+    first = extract(pdf, "application/pdf", "https://x.go.th/plan.pdf", ocr=True, date_pass=False)
+    dates, years = _exact(first.text)
+    assert signed not in dates and fy not in years  # ๖ ๗ ๘ ๙ are read as ๒ ๐ ๕ …
+    assert main_fiscal_year(clean(first.text)) != fy
+
+    second = extract(pdf, "application/pdf", "https://x.go.th/plan.pdf", ocr=True)
+    dates, years = _exact(second.text)
+    assert signed in dates and fy in years
+    found = main_year(clean(second.text))
+    assert (found.year, found.corrected) == (fy, False)
+    (page,) = second.pages
+    assert page.method == "ocr+dates" and page.second_pass.startswith("date lines OCRed again")
+    assert second.features["pages_date_pass"] == 1 and second.features["date_pass_numbers"] >= 2
+    # The first pass's text is all there, in order; the second pass only adds lines.
+    added = iter(second.pages[0].text.splitlines())
+    assert all(line in added for line in first.pages[0].text.splitlines())
+
+
+@needs_ocr
+def test_date_pass_is_skipped_when_the_year_is_in_arabic_digits():
+    html = "<h1>ประกาศเทศบาลตำบลพอกน้อย</h1><p style='font-size:16pt'>รายงานประมาณการรายจ่าย ประจำปีงบประมาณ พ.ศ. 2559</p>"
+    png = page_png(make_thai_pdf(html))
+    doc = pymupdf.open()
+    doc.new_page(width=595, height=842).insert_image(pymupdf.Rect(0, 0, 595, 842), stream=png)
+    ext = extract(doc.tobytes(), "application/pdf", "https://x.go.th/a.pdf", ocr=True)
+    assert ext.pages[0].method == "ocr" and ext.pages[0].second_pass == ""
+    assert "pages_date_pass" not in ext.features
+
+
+#: Realdocs scans (Thai digits in TH SarabunIT๙) and the fiscal year their first page states.
+SCANS = {"phichai-scan-16.pdf": 2567, "phichai-scan-19.pdf": 2568, "phichai-scan-moit1-2-68.pdf": 2568}
+
+
+@needs_ocr
+@pytest.mark.parametrize("name", sorted(SCANS))
+def test_date_pass_reads_the_year_of_real_scans(name):
+    path = REALDOCS / name
+    if not path.exists():
+        pytest.skip(f"{REALDOCS} not available")
+    body = path.read_bytes()
+    first = extract(body, "application/pdf", name, pages=[1], ocr=True, date_pass=False)
+    second = extract(body, "application/pdf", name, pages=[1], ocr=True)
+    assert SCANS[name] not in _exact(first.text)[1]
+    assert main_fiscal_year(clean(first.text)) != SCANS[name]
+    assert SCANS[name] in _exact(second.text)[1]
+    found = main_year(clean(second.text))
+    assert (found.year, found.corrected) == (SCANS[name], False)
+    assert second.pages[0].method == "ocr+dates"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from oit.thai import clean
+from oit.thai import clean, to_arabic_digits
 from oit.thaidates import (
     Period,
     be_year,
@@ -18,8 +18,11 @@ from oit.thaidates import (
     fiscal_year_bounds,
     fiscal_year_of,
     main_fiscal_year,
+    main_year,
     mentions_six_months,
     parse_date,
+    read_year,
+    recent_years,
 )
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -277,3 +280,153 @@ def test_seed_003_periods() -> None:
     periods = find_periods(clean(path.read_text(encoding="utf-8")))
     assert any(p.is_first_half_of(2566) and not p.inferred for p in periods)  # "ต.ค.๖๕-มี.ค. ๖๖"
     assert not any(p.is_first_half_of(2567) for p in periods)
+
+
+# --------------------------------------------------------------------------- OCR'd date lines
+# Tesseract's Thai model has no ๔ ๖ ๗ ๘ ๙: "๒๕๖๖" comes out as "๒๕๒๒", "๒๕๐๖" …; other engines
+# and the visual pairs give o for ๐, ด for ๑, ส for ๔, ซ for ๗, ๙ for ๕ and digits spaced apart.
+
+
+@pytest.mark.parametrize(
+    ("token", "year", "raw"),
+    [
+        ("๒๕๒๖", 2566, "๒๕๒๖"),  # ๖ read as ๒
+        ("๒๕๐๗", 2567, "๒๕๐๗"),  # ๖ read as ๐
+        ("๒๕๒๘", 2568, "๒๕๒๘"),  # ๖ read as ๒, next to a real ๘
+        ("๒๙๖๖", 2566, "๒๙๖๖"),  # ๕ read as ๙
+        ("๒๕๖o", 2560, "๒๕๖o"),  # ๐ read as the letter o
+        ("๒๕๖ด", 2561, "๒๕๖ด"),  # ๑ read as ด
+        ("๒๕๖ส", 2564, "๒๕๖ส"),  # ๔ read as ส
+        ("๒๕๖ซ", 2567, "๒๕๖ซ"),  # ๗ read as ซ
+        ("256O", 2560, "256O"),
+    ],
+)
+def test_read_year_undoes_ocr_confusions(token: str, year: int, raw: str) -> None:
+    reading = read_year(token)
+    assert (reading.year, reading.corrected, reading.raw) == (year, True, raw)
+
+
+@pytest.mark.parametrize("token", ["๒๕๖๘", "๒๕๖๖", "2567", "๒๕๕๐", "๒๕61"])
+def test_read_year_keeps_plausible_digits_as_written(token: str) -> None:
+    reading = read_year(token)
+    assert not reading.corrected and reading.alternatives == ()
+    assert reading.year == int(to_arabic_digits(token))
+
+
+def test_read_year_exposes_the_other_readings() -> None:
+    reading = read_year("๒๕๒๓")  # the realdocs scan-16 ITA year (printed ๒๕๖๗)
+    assert reading.corrected and reading.year == 2563  # the digits as read, but for the impossible ๒
+    assert 2567 in reading.alternatives and 2568 in reading.alternatives
+    assert read_year("๒๕๒๓", correct=False).year == 2523  # the old behaviour: digits as written
+
+
+def test_read_year_without_a_plausible_reading() -> None:
+    assert read_year("๒๕๐๐", correct=False).year == 2500  # as written, old: kept without corrections
+    assert read_year("๑๒๓๔") is None
+    assert read_year("๒๕๒") is None  # a digit lost
+    assert read_year("๒๕ดด") is None  # letters for two digits: 2511, before the range
+    assert read_year("๙๙๙๙") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("ประจำปีงบประมาณ พ.ศ. ๒ ๕ ๖ ๗", 2567),  # spaced digits
+        ("ประจำปีงบประมาณ พ.ศ. ๒๕ ๖๗", 2567),
+        ("ประจำปีงบประมาณ พศ ๒๕๖๗", 2567),  # พ.ศ without dots
+        ("ประจำปีงบประมาณ พ.ศ ๒๕๖๗", 2567),
+        ("ประจำปีงบประมาณ พ,ศ, ๒๕๖๗", 2567),  # dots misread as commas
+        ("ประจำปีงบประมาณ พ.ศ...๒๕๖๗", 2567),  # dot leaders of a form
+    ],
+)
+def test_fiscal_year_variants_of_ocr(text: str, year: int) -> None:
+    (mention,) = find_years(text)
+    assert (mention.year, mention.kind, mention.corrected) == (year, "fiscal", False)
+
+
+def test_find_years_flags_corrected_mentions() -> None:
+    (mention,) = find_years("รายงานผล ประจำปีงบประมาณ พ.ศ.๒๕๒๖")
+    assert (mention.year, mention.kind, mention.corrected, mention.raw) == (2566, "fiscal", True, "๒๕๒๖")
+    (mention,) = find_years("รายงานผล ประจำปีงบประมาณ พ.ศ.๒๕๒๖", correct=False)
+    assert (mention.year, mention.corrected) == (2526, False)  # the old behaviour, digits as written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ประกาศ ณ วันที่ ๑๕ ตุลาคม พ.ศ. ๒๕๒๖", date(2023, 10, 15)),  # ๖ read as ๒
+        ("สั่ง ณ วันที่ ๙ ธันวาคม พ.ศ.๒๕๖o", date(2017, 12, 9)),
+        ("วันที่ ๒๙ สิงหาคม ๒ ๕ ๖ ๗", date(2024, 8, 29)),
+        ("วันที่ ๒๙ งันวาคม ๒๕๖๗", date(2024, 12, 29)),  # ธ read as ง
+        ("วันที่ ๑๕ ก้นยายน ๒๕๖๖", date(2023, 9, 15)),  # ั read as ้
+        ("วันที่ ๑ ตูลาคม ๒๕๖๖", date(2023, 10, 1)),  # ุ read as ู
+        ("วันที่...๕...เดือน.....กันยายน......พ.ศ...๒๕๖๗....", date(2024, 9, 5)),  # a filled-in form
+        ("ให้ไว้ ณ วันที่ ๑๕ เมษายน พ.ศ. ๒๕๖๒", date(2019, 4, 15)),
+    ],
+)
+def test_find_dates_in_ocr_date_lines(text: str, expected: date) -> None:
+    (found,) = find_dates(text)
+    assert found.date == expected
+
+
+def test_damaged_dates_are_flagged() -> None:
+    assert [d.corrected for d in find_dates("วันที่ ๒๙ งันวาคม ๒๕๖๗ และ ๑ ตุลาคม ๒๕๒๖ และ ๒ ตุลาคม ๒๕๖๖")] == [
+        True, True, False,
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "จำนวนเงิน ๒,๕๖๗ บาท",  # an amount
+        "งบประมาณ ๒๕๖๗ บาท",  # an amount after the word budget
+        "รวมเป็นเงินทั้งสิ้น ๒ ๕๖๗ บาท",
+        "โทร ๐-๕๕๔๑-๑๐๒๓ โทรสาร ๐ ๕๕๘๓ ๒๑๐๐",  # phone numbers
+        "หน้า ๒๕ จาก ๖๗",  # page numbers
+        "- ๒๕๖๗ -",
+        "ที่ นม ๘๐๓๐๑/๒๕๖๖",  # a letter's number: the part after the slash is its registration number
+        "ที่ อต ๐๐๓๓.๓๐๖/๕๐๑๙",
+        "คำสั่ง ที่ ๑๕๐/๒๕๖๓",  # an order's year: its date line carries it too
+        "ปีงบประมาณ ๒๕๒",  # a digit lost: not guessed
+        "ปีงบประมาณ ๒๕๖ดังนี้",  # a letter glued to a Thai word is a word, not a digit
+        "วันที่ ๓ ครั้ง ๒๕๖๖",  # no month
+    ],
+)
+def test_ocr_tolerance_finds_no_false_years(text: str) -> None:
+    assert find_years(text) == []
+    assert find_dates(text) == []
+
+
+def test_law_years_are_never_corrected() -> None:
+    assert _kinds("พระราชบัญญัติคุ้มครองผู้บริโภค พ.ศ. ๒๕๒๒") == [(2522, "law")]
+    (mention,) = find_years("พระราชบัญญัติคุ้มครองผู้บริโภค พ.ศ. ๒๕๒๒")
+    assert not mention.corrected
+
+
+def test_main_year_prefers_exact_mentions_to_corrected_ones() -> None:
+    first_pass = "บันทึกข้อความ\nเรื่อง รายงานผล ประจำปีงบประมาณ พ.ศ.๒๕๒๓\n" + "เนื้อหา " * 100
+    found = main_year(first_pass)
+    assert (found.year, found.kind, found.corrected) == (2563, "fiscal", True)
+    assert 2567 in found.alternatives
+    assert main_fiscal_year(first_pass) == 2563
+    # A second OCR pass of the date lines appended after the first pass's text decides.
+    found = main_year(first_pass + "\nเรื่อง รายงานผล ประจำปีงบประมาณ พ.ศ.๒๕๖๗")
+    assert (found.year, found.corrected, found.alternatives) == (2567, False, ())
+    assert main_year("ไม่มีปี") is None
+    assert main_year(first_pass, correct=False).year == 2523  # digits as written
+
+
+def test_main_year_of_a_corrected_date() -> None:
+    found = main_year("ประกาศ ณ วันที่ ๑๕ ตุลาคม พ.ศ. ๒๕๒๖")
+    assert (found.year, found.kind, found.corrected) == (2567, "date", True)  # 15 Oct 2566 is in FY 2567
+
+
+def test_recent_years_window() -> None:
+    assert recent_years(date(2026, 12, 1)) == (2540, 2574)
+    assert recent_years(date(2026, 12, 1), dated=True) == (2540, 2570)
+    today = date(2026, 12, 1)
+    assert read_year("๒๕๘๐", today=today).year == 2580  # a target year ("ภายในปี พ.ศ. ๒๕๘๐") stays
+    reading = read_year("๒๕๘๐", dated=True, today=today)  # a date ten years ahead is a misread
+    assert (reading.year, reading.corrected) == (2560, True)
+    assert read_year("๒๕๗๙", dated=True, today=today) is None  # no confusion explains it
+    assert read_year("๒๕๗๐", dated=True, today=today).year == 2570

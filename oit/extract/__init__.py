@@ -52,7 +52,8 @@ class PageText:
     text: str
     #: "text-layer", "ocr" (page OCRed), "text-layer+ocr" (OCR of pictures appended), "html",
     #: "html-ocr" (rendered page OCRed), "image-ocr", "docx", "xlsx", "odt", "ods", "text",
-    #: "doc"/"xls"/"ppt"/"rtf" (legacy files through catdoc).
+    #: "doc"/"xls"/"ppt"/"rtf" (legacy files through catdoc). An OCR method ends in "+dates" when
+    #: a second OCR pass of the page's date lines added lines to ``text`` (:mod:`oit.extract.datepass`).
     method: str
     chars: int
     #: Mean OCR word confidence 0–100 (Tesseract) for OCRed pages; None otherwise.
@@ -60,6 +61,9 @@ class PageText:
     #: Why the text layer was judged unusable ("greek", "pua", "little-text", "mostly-image" …,
     #: see :data:`oit.extract.quality.REASONS`), plus OCR failures; "" when it was fine.
     quality: str = ""
+    #: What a second OCR pass of the date lines did ("" when none was made): regions, numbers
+    #: re-read and changed, seconds. The lines it read are appended to ``text``.
+    second_pass: str = ""
 
 
 @dataclass
@@ -69,7 +73,9 @@ class Extracted:
     ``features`` are counts. Always: "text_chars", "phone" (distinct Thai numbers), "email"
     (distinct addresses). HTML adds "map", "form", "image", "table", "iframe", "script_links",
     "placeholder_links", "mailto", "tel". PDF adds "pages", "image", "map" (link annotations
-    to map sites), "pages_without_text" and, when relevant, "pages_skipped"/"pages_failed".
+    to map sites), "pages_without_text" and, when relevant, "pages_skipped"/"pages_failed";
+    OCR adds "pages_ocr" and, when the date lines were read a second time, "pages_date_pass" and
+    "date_pass_numbers" (numbers re-read by the digit reader).
     Office adds "table", "image" (docx/odt), "pages" (sheets) and "pages_skipped"/"rows_skipped".
     """
 
@@ -410,7 +416,8 @@ def _html_ocr(ext: Extracted, body: bytes, url: str, reason: str, opts: dict) ->
         return ext
     rendered.pages = [p for p in rendered.pages if p.text.strip()] or rendered.pages[:1]
     for page in rendered.pages:
-        page.method = "html-ocr" if page.method == "ocr" else page.method
+        if page.method.startswith("ocr"):
+            page.method = "html-" + page.method
         page.quality = page.quality or reason
     ext.pages = rendered.pages
     ext.text = join_pages(rendered.pages)
@@ -427,7 +434,8 @@ def _html_ocr(ext: Extracted, body: bytes, url: str, reason: str, opts: dict) ->
 def extract(body: bytes, content_type: str, url: str, *, max_pages: int = DEFAULT_MAX_PAGES,
             pages: Iterable[int] | None = None, ocr: bool = False, ocr_workers: int = 2,
             ocr_lang: str = "tha+eng", deadline_s: float | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-            on_page: Callable[[int, int], None] | None = None, allow_network: bool = False) -> Extracted:
+            on_page: Callable[[int, int], None] | None = None, allow_network: bool = False,
+            date_pass: bool = True) -> Extracted:
     """Extract raw text and structure from a fetched body. Never raises on bad input:
     unreadable bodies come back with ``error`` set (Thai + English reason).
 
@@ -440,6 +448,9 @@ def extract(body: bytes, content_type: str, url: str, *, max_pages: int = DEFAUL
       and ``error`` says the file timed out. ``max_bytes``: larger bodies are not opened.
     * ``on_page(done, total)``: OCR progress (called from this thread).
     * ``allow_network``: let Chromium fetch a rendered HTML page's pictures (off: fully offline).
+    * ``date_pass``: with OCR, read the date lines of a scanned page again (higher resolution,
+      another page segmentation, Thai digits re-read) when its OCR text holds no usable year; the
+      lines read are added to the page's text (:mod:`oit.extract.datepass`).
     """
     if len(body) > max_bytes:
         return Extracted(kind=sniff_kind(body[:4096], content_type, url),
@@ -447,7 +458,7 @@ def extract(body: bytes, content_type: str, url: str, *, max_pages: int = DEFAUL
                          features={"bytes": len(body)})
     deadline = None if deadline_s is None else time.monotonic() + deadline_s
     ocr_opts = {"max_pages": max_pages, "ocr": ocr, "ocr_workers": ocr_workers, "ocr_lang": ocr_lang,
-                "deadline": deadline, "on_page": on_page}
+                "deadline": deadline, "on_page": on_page, "date_pass": date_pass}
     kind = sniff_kind(body, content_type, url)
     if kind in ("html", "text"):
         return cap_text(_extract_page(body, content_type, url, kind, ocr, ocr_opts, allow_network),
@@ -494,7 +505,8 @@ def _extract_document(body: bytes, content_type: str, url: str, kind: str, pages
     if ocr_opts["ocr"] and _is_image(body):
         from oit.extract.image import extract_image
 
-        return extract_image(body, url, max_pages=max_pages, ocr_lang=ocr_lang, deadline=deadline)
+        return extract_image(body, url, max_pages=max_pages, ocr_lang=ocr_lang, deadline=deadline,
+                             date_pass=ocr_opts["date_pass"])
     if legacy := _legacy_ext(body, content_type, url):
         from oit.extract.legacy import extract_legacy
 

@@ -53,7 +53,7 @@ def to_json(path: str, ext: Extracted, seconds: float) -> dict:
         "methods": sorted({p.method for p in ext.pages}),
         "pages": [
             {"number": p.number, "method": p.method, "confidence": p.confidence, "quality": p.quality,
-             "chars": p.chars, "text": repair(clean(p.text), sara_am)}
+             "second_pass": p.second_pass, "chars": p.chars, "text": repair(clean(p.text), sara_am)}
             for p in ext.pages
         ],
         "text": repair(text, sara_am),

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from oit.extract import Extracted, PageText, first_lines, text_features
-from oit.extract.ocr import DEFAULT_LANG, PAGE_TIMEOUT_S, OcrError, ocr_image
+from oit.extract.ocr import DEFAULT_LANG, PAGE_TIMEOUT_S, OcrError, OcrResult, ocr_image
 
 #: Pictures narrower than this are enlarged (Tesseract wants letters ≥ ~20 px high).
 MIN_OCR_WIDTH = 1600
@@ -41,13 +41,15 @@ def image_pages_png(body: bytes, max_pages: int = 300) -> list[bytes]:
 
 
 def extract_image(body: bytes, url: str = "", *, max_pages: int = 300, ocr_lang: str = DEFAULT_LANG,
-                  deadline: float | None = None) -> Extracted:
-    """OCR every frame of a picture (kind "image", method "image-ocr")."""
+                  deadline: float | None = None, date_pass: bool = True) -> Extracted:
+    """OCR every frame of a picture (kind "image", method "image-ocr"; "image-ocr+dates" when the
+    date lines were read a second time, see :mod:`oit.extract.datepass`)."""
     try:
         frames = image_pages_png(body, max_pages)
     except Exception as exc:  # MuPDF raises several types on broken images
         return Extracted(kind="image", error=f"เปิดไฟล์รูปภาพไม่ได้ (corrupt image: {exc})")
     pages: list[PageText] = []
+    results: dict[int, OcrResult] = {}
     for number, png in enumerate(frames, 1):
         timeout = PAGE_TIMEOUT_S if deadline is None else deadline - time.monotonic()
         if timeout <= 0:
@@ -56,13 +58,36 @@ def extract_image(body: bytes, url: str = "", *, max_pages: int = 300, ocr_lang:
             result = ocr_image(png, lang=ocr_lang, timeout=min(timeout, PAGE_TIMEOUT_S))
         except OcrError as exc:
             return Extracted(kind="image", error=f"อ่านข้อความในรูปภาพไม่ได้ (OCR failed: {exc})")
+        results[len(pages)] = result
         pages.append(PageText(number=number, text=result.text, method="image-ocr", chars=len(result.text),
                               confidence=result.confidence))
+    stats = _date_pass(frames, pages, results, ocr_lang, deadline) if date_pass and results else {}
     text = "\n\n".join(p.text for p in pages)
     features = text_features(text) | {"pages": len(frames), "image": len(frames)}
+    if stats.get("date_pass"):
+        features.update(pages_date_pass=stats["date_pass"], date_pass_numbers=stats["date_pass_numbers"])
     error = "" if len(pages) == len(frames) else "อ่านไฟล์ไม่เสร็จในเวลาที่กำหนด (timed out during OCR)"
     return Extracted(kind="image", title=next(iter(first_lines(text, 1)), ""), headings=first_lines(text),
                      text=text, pages=pages, features=features, error=error)
+
+
+def _date_pass(frames: list[bytes], pages: list[PageText], results: dict[int, OcrResult], lang: str,
+               deadline: float | None) -> dict[str, int]:
+    import pymupdf
+
+    from oit.extract.pdf import date_pass_pages
+
+    docs: dict[int, pymupdf.Document] = {}
+
+    def load(index: int) -> pymupdf.Page:
+        docs[index] = pymupdf.open(stream=frames[index])
+        return docs[index].load_page(0)
+
+    try:
+        return date_pass_pages(load, pages, results, lang, deadline)
+    finally:
+        for doc in docs.values():
+            doc.close()
 
 
 def chromium_path() -> str | None:

@@ -26,6 +26,7 @@ from oit.extract import (
     Link,
     PageText,
     clean_url,
+    datepass,
     dedupe_links,
     first_lines,
     is_map_url,
@@ -43,10 +44,10 @@ from oit.extract.limits import (
     mib,
     too_large,
 )
-from oit.extract.ocr import DEFAULT_LANG, OCR_DPI, PAGE_TIMEOUT_S, OcrError, OcrPool, OcrResult
+from oit.extract.ocr import DEFAULT_LANG, OCR_DPI, PAGE_TIMEOUT_S, OcrError, OcrPool, OcrResult, ocr_image
 from oit.extract.quality import MIN_PAGE_CHARS, REASONS, check_text
 
-__all__ = ["MIN_PAGE_CHARS", "extract_pdf", "render_page_png"]
+__all__ = ["MIN_PAGE_CHARS", "date_pass_pages", "extract_pdf", "render_page_png"]
 
 #: A page with fewer non-space characters than this whose pictures cover at least
 #: :data:`IMAGE_COVER` of its area is also OCRed (text-layer + OCR).
@@ -163,8 +164,11 @@ def select_pages(page_count: int, max_pages: int, pages: Iterable[int] | None) -
 
 def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300, pages: Iterable[int] | None = None,
                 ocr: bool = False, ocr_workers: int = 2, ocr_lang: str = DEFAULT_LANG,
-                deadline: float | None = None, on_page: ProgressCallback | None = None) -> Extracted:
-    """Read a PDF. ``deadline`` is a :func:`time.monotonic` time; ``on_page(done, total)`` reports OCR."""
+                deadline: float | None = None, on_page: ProgressCallback | None = None,
+                date_pass: bool = True) -> Extracted:
+    """Read a PDF. ``deadline`` is a :func:`time.monotonic` time; ``on_page(done, total)`` reports OCR.
+    ``date_pass``: OCR the date lines of OCRed pages again when they hold no usable year
+    (:mod:`oit.extract.datepass`)."""
     try:
         doc = pymupdf.open(stream=body, filetype="pdf")
     except Exception as exc:  # MuPDF raises several types for broken files
@@ -226,7 +230,11 @@ def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300, pages: Iter
                     png = render_page_png(page)
                     timeout = PAGE_TIMEOUT_S if deadline is None else max(1.0, deadline - time.monotonic())
                     pending[pool.submit(png, min(timeout, PAGE_TIMEOUT_S))] = _Pending(len(out) - 1, mode)
-            ocr_stats = _collect(pending, out, deadline, on_page)
+            results: dict[int, OcrResult] = {}
+            ocr_stats = _collect(pending, out, deadline, on_page, results)
+            if pool is not None and results and date_pass:
+                ocr_stats.update(date_pass_pages(lambda i: doc.load_page(out[i].number - 1), out, results, ocr_lang,
+                                                 deadline))
         finally:
             if pool is not None:
                 pool.close()
@@ -250,9 +258,11 @@ def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300, pages: Iter
         features["pages_need_ocr"] = need_ocr
     if refused:
         features["pages_refused"] = len(refused)
-    for key in ("ocr", "ocr_failed"):
-        if ocr_stats[key]:
+    for key in ("ocr", "ocr_failed", "date_pass"):
+        if ocr_stats.get(key):
             features[f"pages_{key}"] = ocr_stats[key]
+    if ocr_stats.get("date_pass"):
+        features["date_pass_numbers"] = ocr_stats["date_pass_numbers"]
     error = ""
     if refused and not text.strip():
         error = too_large(refused[0])
@@ -273,8 +283,9 @@ def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300, pages: Iter
 
 
 def _collect(pending: dict[Future[OcrResult], _Pending], out: list[PageText], deadline: float | None,
-             on_page: ProgressCallback | None) -> dict[str, int]:
-    """Wait for the OCR futures and put their text into ``out``."""
+             on_page: ProgressCallback | None, results: dict[int, OcrResult]) -> dict[str, int]:
+    """Wait for the OCR futures and put their text into ``out`` (and each result, by page index, into
+    ``results``)."""
     stats = {"ocr": 0, "ocr_failed": 0, "timed_out": 0}
     total, done = len(pending), 0
     if on_page and total:
@@ -301,6 +312,7 @@ def _collect(pending: dict[Future[OcrResult], _Pending], out: list[PageText], de
                 page.quality = f"{page.quality}; OCR failed: {exc}".lstrip("; ")
             else:
                 stats["ocr"] += 1
+                results[job.index] = result
                 ocr_text = result.text.strip()
                 if job.mode == "add" and page.text.strip():
                     page.text, page.method = f"{page.text}\n{ocr_text}", "text-layer+ocr"
@@ -310,6 +322,67 @@ def _collect(pending: dict[Future[OcrResult], _Pending], out: list[PageText], de
             if on_page:
                 on_page(done, total)
     return stats
+
+
+def date_pass_pages(load_page: Callable[[int], pymupdf.Page], out: list[PageText], results: dict[int, OcrResult],
+                    lang: str, deadline: float | None) -> dict[str, int]:
+    """OCR the date lines of OCRed pages again where the first pass read no usable year
+    (:mod:`oit.extract.datepass`): ``results`` are the first pass's by index into ``out``, and
+    ``load_page(index)`` the page it read. The lines read are inserted into the page's text and its
+    method gets "+dates"; ``second_pass`` says what was done (also when it read no date line)."""
+    stop = time.monotonic() + datepass.BUDGET_S
+    stop = stop if deadline is None else min(stop, deadline)
+    stats = {"date_pass": 0, "date_pass_numbers": 0}
+    first = min(results, default=0)
+    for index in sorted(results)[: datepass.MAX_PAGES * 4]:
+        if stats["date_pass"] >= datepass.MAX_PAGES or time.monotonic() >= stop:
+            break
+        result, page_text = results[index], out[index]
+        ocr_part = result.text.strip()
+        layer = page_text.text[: page_text.text.rfind(ocr_part)] if page_text.method.startswith("text-layer") else ""
+        if not datepass.needs_date_pass(result.text, layer=layer) or not result.size[0]:
+            continue
+        try:
+            page = load_page(index)
+            done = datepass.run_page(result, _band_renderer(page, result.size[0]), _band_ocr(lang, stop),
+                                     first_page=index == first, deadline=stop)
+        except (OcrError, RuntimeError, ValueError) as exc:
+            stopped = "out of time" if "timed out" in str(exc) else f"failed: {exc}"
+            page_text.second_pass = f"date pass {stopped}"
+            continue
+        if done is None:
+            continue
+        stats["date_pass"] += 1
+        stats["date_pass_numbers"] += done.numbers
+        if done.lines:
+            page_text.text = datepass.merge(page_text.text, result, done.lines)
+            page_text.chars = len(page_text.text)
+            page_text.method += datepass.METHOD_SUFFIX
+        page_text.second_pass = done.note()
+    return stats
+
+
+def _band_renderer(page: pymupdf.Page, ocr_width: int) -> Callable[[int, int], datepass.Picture]:
+    """Render a band given in pixels of the first pass's image, at :data:`datepass.ZOOM` times its scale."""
+    scale = ocr_width / page.rect.width  # first-pass pixels per point
+    zoom = scale * datepass.ZOOM
+    if page.rect.width * zoom * page.rect.height * zoom > MAX_PIXELS:
+        zoom = (MAX_PIXELS / (page.rect.width * page.rect.height)) ** 0.5
+
+    def render(top: int, bottom: int) -> datepass.Picture:
+        clip = pymupdf.Rect(page.rect.x0, page.rect.y0 + top / scale, page.rect.x1, page.rect.y0 + bottom / scale)
+        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY)
+        return datepass.Picture(pix.samples, pix.width, pix.height, pix.tobytes("png"))
+
+    return render
+
+
+def _band_ocr(lang: str, stop: float) -> Callable[[datepass.Picture], OcrResult]:
+    def ocr(picture: datepass.Picture) -> OcrResult:
+        timeout = max(1.0, min(PAGE_TIMEOUT_S, stop - time.monotonic()))
+        return ocr_image(picture.png, lang=lang, psm=datepass.PSM, timeout=timeout)
+
+    return ocr
 
 
 def describe_quality(reason: str) -> str:
