@@ -258,6 +258,9 @@ def _pass_confidence(best: Candidate, item: Item) -> tuple[float, list[str]]:
     elif out is not None and out.year_how == "inferred":
         conf -= 0.1
         doubts.append(f"ปีของหลักฐาน ({out.year}) อนุมานจากช่วงเวลาหรือวันที่ในเอกสาร ไม่ได้ระบุเป็นปีงบประมาณโดยตรง")
+    elif out is not None and out.year_how == "corrected":
+        cap = REVIEW_BELOW - 0.05
+        doubts.append(f"ปีของหลักฐาน ({out.year}) อ่านจากตัวเลขไทยที่ OCR อ่านผิดแล้วแก้กลับ ควรดูปีในเอกสารด้วยตา")
     if best.res.ocr_read:
         share = thai_word_share(best.res.body or best.res.text)
         cost = 0.1 if share is None or share >= OCR_GOOD else 0.2 if share >= OCR_POOR else 0.3

@@ -34,7 +34,8 @@ class Outcome:
     year: int | None = None
     year_note: str = ""
     #: How the year was known: "stated" (the document's main year), "inferred" (a range it covers, a
-    #: date within the year, a year mentioned), "" (no year rule, or not found).
+    #: date within the year, a year mentioned), "corrected" (digits OCR misread, read back), "" (no year
+    #: rule, or not found).
     year_how: str = ""
     #: The evidence type read from the subject (``checklist.evidence``), "" when it has none.
     kind: str = ""
@@ -189,7 +190,8 @@ def check_year(rule: YearRule, res: Resource, fy: int, kind: str = "") -> tuple[
     # The page's own text: menus and sidebars repeat other years (news dates, "© 2567").
     head = res.body[:YEAR_WINDOW]
     title = " ".join([res.title, *res.headings, *res.anchors[:3]])
-    main = thaidates.main_fiscal_year(head, title=title)
+    reading = thaidates.main_year(head, title=title)
+    main = reading.year if reading else None
     if main is not None and not fy - PLAUSIBLE_YEARS <= main <= fy + FUTURE_YEARS:
         main = None  # OCR misreads Thai digits (๖ as ๒ or ๘: "๒๕๒๒", "๒๕๘๖"): such a year is not evidence
     mentions = thaidates.find_years(title + "\n" + head)
@@ -208,6 +210,13 @@ def check_year(rule: YearRule, res: Resource, fy: int, kind: str = "") -> tuple[
         YearRule.assessed_or_previous: {fy - 1, fy},
         YearRule.analysis_of_previous: {fy},
     }[rule]
+    if reading is not None and reading.corrected and main is not None:
+        # The year rests only on digits OCR misread and that were corrected (๖ read as ๒): accept when one of
+        # the readings is the year asked for, never reject on such a guess.
+        options = {main, *reading.alternatives} & accepted
+        if options:
+            return True, max(options), "", "corrected"
+        main = None
     if kind in EVENT_KINDS and rule is not YearRule.analysis_of_previous:
         # An event is about the year it took place: its dates decide, not the plan years it mentions.
         dated = [thaidates.fiscal_year_of(m.date) for m in thaidates.find_dates(title + "\n" + head)]

@@ -261,3 +261,13 @@ def test_what_a_scan_lacks_is_less_sure() -> None:
     assert typed.status == scanned.status == "partial"
     assert scanned.confidence < typed.confidence
     assert any("OCR" in d for d in scanned.doubts) and not typed.doubts
+
+
+def test_a_year_read_back_from_misread_thai_digits_passes_for_review() -> None:
+    text = ("แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๒๗\n" + UNIT + "\n"
+            "ยุทธศาสตร์ที่ ๑ โครงการก่อสร้างถนน งบประมาณ ๕๐๐,๐๐๐ บาท หน่วยงานรับผิดชอบ กองช่าง ระยะเวลา ต.ค. – ธ.ค.\n")
+    out = evaluate(_item("O11"), doc(text, methods=["ocr"]), FY)
+    assert out.year_ok and out.year == 2567 and out.year_how == "corrected"
+    result = _result(doc(text, methods=["ocr"]), "O11")
+    assert result.passed and result.review
+    assert any("OCR อ่านผิด" in d for d in result.doubts)
