@@ -74,8 +74,8 @@ def is_word(token: str) -> bool:
 def repair_run(run: str, flips: str) -> str:
     """``run`` with the characters in ``flips`` (า and/or ำ) swapped where that makes a better
     dictionary segmentation (see the module docstring); ``run`` itself when nothing is better."""
-    trie = _trie()
-    if trie.get(run) or not any(c in run for c in flips):
+    words, prefixes = _dictionary()
+    if run in words or not any(c in run for c in flips):
         return run
     n = len(run)
     inf = 1 << 60
@@ -94,15 +94,18 @@ def repair_run(run: str, flips: str) -> str:
             alt = _SWAP[ch] if ch in flips else None
             nxt: dict[str, int] = {}
             for cand, nflip in cands.items():
-                for s, nf in ((cand + ch, nflip), (cand + alt, nflip + 1)) if alt else ((cand + ch, nflip),):
-                    known = trie.get(s)
-                    if known is not None and nxt.get(s, inf) > nf:
-                        nxt[s] = nf
+                s = cand + ch
+                if s in prefixes and nxt.get(s, inf) > nflip:
+                    nxt[s] = nflip
+                if alt:
+                    s = cand + alt
+                    if s in prefixes and nxt.get(s, inf) > nflip + 1:
+                        nxt[s] = nflip + 1
             if not nxt:
                 break
             cands = nxt
             for cand, nflip in cands.items():
-                if trie[cand]:
+                if cand in words:
                     cost = base + _WORD + nflip * _FLIP
                     if cost < best[j + 1]:
                         best[j + 1], back[j + 1] = cost, (i, cand)
