@@ -143,7 +143,7 @@ def _changes(text: str, flips: str) -> tuple[dict[str, str], int]:
 #: * "x": a Latin letter where a Canva font had a tone mark ("ดlานการปgองกัน" for ด้านการป้องกัน):
 #:   each letter stands for the mark most of the document's words read best with;
 #: * "u": sara u lost and a space left in its place ("สาธารณส ข" for สาธารณสุข);
-#: * "t": marks a common long word lost or has wrong (OCR, Canva: "ทัวไป", "พื่นฐาน", "ปงบประมาณ"),
+#: * "t": marks a common long word lost or has wrong (OCR, some Word fonts: "ทัวไป", "พื่นฐาน", "ปงบประมาณ"),
 #:   and two upper vowels on one letter ("ปืี").
 #:
 #: A line is cut into chunks of Thai tokens joined by single spaces, and each token into
