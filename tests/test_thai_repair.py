@@ -135,9 +135,9 @@ def test_a_300_page_document_costs_well_under_a_few_seconds():
     runs = [a + b + c for a, _ in LOST for b, _ in LOST for c in CORRECT]
     text = "\n".join(" ".join(runs[i : i + 8]) for i in range(0, len(runs), 8))
     text = (text + "\n") * max(1, 450_000 // len(text))
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other processes on a shared machine do not count
     out = repair(text)
-    assert time.perf_counter() - start < 3.0
+    assert time.process_time() - start < 3.0
     # a few artificial joins stay ("ตาบลการทางการเมือง" reads as the dictionary words ตาบ|ลการ|…)
     assert out.count("ตาบล") < text.count("ตาบล") / 10
 
