@@ -1,8 +1,9 @@
-"""Exact phrase match on the realdocs text layers, with the sara am repair (oit.thai_repair).
+"""Exact phrase match on the realdocs text layers, with the repairs of oit.thai_repair.
 
-Exact rule: clean the extracted text, repair sara am, then the phrase must occur as it is
-written, only whitespace and Thai/Arabic digits forgiven (ำ/า, tone marks and letters are NOT
-forgiven, unlike :func:`oit.thai.fold`). Only files with a usable text layer are read (no OCR).
+Exact rule: clean the extracted text, repair it (sara am, marks and spaces), then the phrase must
+occur as it is written, only whitespace and Thai/Arabic digits forgiven (ำ/า, tone marks and
+letters are NOT forgiven, unlike :func:`oit.thai.fold`). The main measure reads only files with a
+usable text layer (no OCR): 60 phrases. The slow test reads all 27 files with OCR on (81 phrases).
 Skips when ../shared/realdocs is absent.
 """
 
@@ -24,11 +25,24 @@ OCR_NEEDED = {"hangdong-integrity-pdf2htmlex.html", "phichai-scan-16.pdf", "phic
               "poknoi-budget-revenue-report-2561.pdf"}
 # The only phrases a text layer misses after the repair: other damage (MANIFEST hard cases).
 OTHER_DAMAGE = {
-    ("nysso-publication-request-form.pdf", "สำนักงานสาธารณสุขอำเภอหนองใหญ่ จังหวัดชลบุรี"),  # sara u dropped
-    ("phichai-canva-anticorruption-plan.pdf", "ด้านการป้องกัน ปราบปรามการทุจริต"),  # tone marks dropped
     ("phichai-executives.pdf", "นายแพทย์เบญจวุฒิ ครุฑเมือง"),  # WordArt picture (OCR reads it)
     ("phichai-executives.pdf", "ผู้อำนวยการโรงพยาบาลพิชัย"),  # WordArt picture (OCR reads it)
 }
+#: Exact phrase figure of the text layers after the repair (41/60 as extracted, 56/60 with the
+#: sara am repair alone).
+TEXT_LAYER_FOUND = 58
+# With OCR on, the phrases Tesseract misreads beyond what the dictionary can safely repair.
+OCR_MISREADS = {
+    ("phichai-scan-16.pdf", "บันทึกข้อความ"),  # read "บนทกขอความ": บน|ทก|ขอ|ความ are all words
+    ("phichai-scan-16.pdf", "ประจำปีงบประมาณ พ.ศ.๒๕๖๗"),  # ๖๗ read as ๒
+    ("phichai-scan-19.pdf", "ประจำปีงบประมาณ ๒๕๖๘"),  # ๖๘ read as ๐๕
+    ("phichai-scan-moit1-2-68.pdf", "ประจำปีงบประมาณ พ.ศ.๒๕๖๘"),  # ๖๘ read as ๒๕
+    # "พื่นฐาน" for พื้นฐาน is the only lost mark OCR leaves on the page read (page 1): one edit is
+    # below the per-document gate (MIN_CHANGES), which keeps single names like เสนียการโยธา
+    ("phichai-scan-19.pdf", "ขออนุญาตนำข้อมูลพื้นฐานของโรงพยาบาลพิชัย"),
+}
+#: ... and the figure: 57/81 as extracted, 72/81 with the sara am repair alone.
+OCR_FOUND = 76
 
 pytestmark = pytest.mark.skipif(not DOCS, reason=f"{REALDOCS} not available")
 
@@ -58,8 +72,21 @@ def test_exact_phrase_recall_of_text_layers_with_the_repair(texts):
     assert set(missing) <= OTHER_DAMAGE, missing
     before = sum(hit for *_, hit in _found(texts, lambda t: t))
     after = sum(hit for *_, hit in found)
-    assert after > before
+    assert (before, len(found)) == (41, 60)
+    assert after >= TEXT_LAYER_FOUND
     print(f"exact phrase recall, text layers: before {before}/{len(found)}, after {after}/{len(found)}")
+
+
+@pytest.mark.slow
+def test_exact_phrase_recall_with_ocr_on_and_the_repair():
+    texts = {name: clean(extract(doc.path.read_bytes(), "", name, pages=doc.phrase_pages, ocr=True).text)
+             for name, doc in DOCS.items()}
+    found = _found(texts, repair)
+    missing = {(n, p) for n, p, hit in found if not hit}
+    assert missing <= OCR_MISREADS | OTHER_DAMAGE, missing - OCR_MISREADS
+    after = sum(hit for *_, hit in found)
+    assert len(found) == 81 and after >= OCR_FOUND
+    print(f"exact phrase recall, OCR on: after {after}/{len(found)}")
 
 
 @pytest.mark.parametrize(("name", "phrase"), [
@@ -69,8 +96,10 @@ def test_exact_phrase_recall_of_text_layers_with_the_repair(texts):
     ("nysso-order.pdf", "คำสั่งสำนักงานสาธารณสุขอำเภอหนองใหญ่"),
     ("phichai-procurement-analysis-2567.pdf", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"),
     ("poknoi-egp-tender.pdf", "ประกาศเทศบาลตำบลพอกน้อย"),
+    ("nysso-publication-request-form.pdf", "สำนักงานสาธารณสุขอำเภอหนองใหญ่ จังหวัดชลบุรี"),  # + sara u lost
+    ("phichai-canva-anticorruption-plan.pdf", "ด้านการป้องกัน ปราบปรามการทุจริต"),  # Latin letters for marks
 ])
-def test_sara_am_phrases_are_exact_after_the_repair(name, phrase, texts):
+def test_damaged_phrases_are_exact_after_the_repair(name, phrase, texts):
     assert phrase not in texts[name].replace("\n", " ")
     assert _key(phrase) in _key(repair(texts[name]))
 
