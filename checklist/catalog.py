@@ -153,6 +153,8 @@ class Placeholders(Strict):
     short_phrases: list[str] = Field(default_factory=list)
     companion_phrases: list[str] = Field(default_factory=list)
     max_rest: int = 250
+    max_share: float = 0.5
+    short_page: int = 1500
     min_own_text: int = 40
 
 

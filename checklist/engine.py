@@ -73,9 +73,13 @@ class _Context:
     _link_names: dict[int, Folded] = field(default_factory=dict)
 
     def ita_children(self, code: str) -> set[str]:
-        """URLs linked from the pages the ITA index gives for ``code``."""
+        """URLs linked from the pages the ITA index gives for ``code``, without the site's menus (the links every
+        page carries are not what the item's page lists)."""
         if code not in self._children:
-            self._children[code] = {lk.dst for u in self.ita_urls.get(code, []) for lk in self.site.outlinks.get(u, [])}
+            nav = self.site.navigation
+            self._children[code] = {
+                lk.dst for u in self.ita_urls.get(code, []) for lk in self.site.outlinks.get(u, []) if lk.dst not in nav
+            }
         return self._children[code]
 
     def link_name(self, link: Link) -> Folded:
@@ -185,6 +189,8 @@ def _offsite_candidates(item: Item, ctx: _Context) -> list[Link]:
             continue
         named = link.dst in ita or any(term_in(ctx.link_name(link), t) for t in item.terms)
         hinted = any(h in link.dst.lower() for h in item.url_hints)
+        if hinted and not named and _names_other_item(item, link.text, ctx) is not None:
+            continue  # a Facebook link "แจ้งเรื่องร้องเรียนการทุจริต" is the complaint channel, not the unit's page
         if named or (hinted and item.offsite_counts):
             out.append(link)
     return out
@@ -322,19 +328,28 @@ def other_item_named(item: Item, res: Resource, ctx: _Context) -> Item | None:
     assessment (O34) under the actions taken (O35), a citizens' service manual under the staff manual. A
     subject that only mentions another item ("รายงานผลการดำเนินการตามแผนปฏิบัติการ…") is not that item's."""
     subject = subject_of(res)[0]
-    if not subject:
-        return None
-    folded = Folded(subject)
+    return _names_other_item(item, subject, ctx) if subject else None
+
+
+#: Words a subject may start with before another item's name: "รายงานการประเมินความเสี่ยง…" is the
+#: risk assessment itself (O34), written up.
+_REPORT_OF = ("รายงานผล", "รายงาน")
+
+
+def _names_other_item(item: Item, text: str, ctx: _Context) -> Item | None:
+    """Another item that ``text`` (a subject, a link text) starts with, when it names ``item`` in no way."""
+    folded = Folded(text)
     if any(term_in(folded, t) for t in [item.name, *item.terms]):
         return None
-    key = subject_key(subject, ctx.catalog.subject_fillers)
+    key = subject_key(text, ctx.catalog.subject_fillers)
+    keys = [key] + [key[len(fold(w)):] for w in _REPORT_OF if key.startswith(fold(w))]
     best: tuple[int, Item] | None = None
     for other in ctx.items:
         if other.code == item.code or other.unknown:
             continue
         for term in [other.name, *other.terms]:
             t = fold(term)
-            if len(t) >= OTHER_ITEM_TERM and (best is None or len(t) > best[0]) and key.startswith(t):
+            if len(t) >= OTHER_ITEM_TERM and (best is None or len(t) > best[0]) and any(k.startswith(t) for k in keys):
                 best = (len(t), other)
     return best[1] if best else None
 

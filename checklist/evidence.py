@@ -119,7 +119,7 @@ def placeholder_reason(res: Resource, words: Placeholders, names: list[str] = ()
         rest += len(key)
     if res.features.get("form") and not res.is_document:
         return ""  # a page with a form offers something, whatever else it says
-    if found and rest < words.max_rest:
+    if found and (rest < words.max_rest or (total < words.short_page and rest < words.max_share * total)):
         return f"มีเพียงข้อความว่ายังไม่มีข้อมูลหรืออยู่ระหว่างปรับปรุง ({_short(found)})"
     if not res.is_document and total < 400:
         folded = Folded(res.body or res.text)

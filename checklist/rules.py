@@ -137,15 +137,22 @@ def _check_per_person(el: Element, res: Resource) -> tuple[bool, str]:
 
 
 #: Folded words that, right before a phrase, deny it ("ไม่ได้ดำเนินการ", "ยังไม่", "มิได้").
-_NEGATIONS = ("ไม", "มิ")
+_NEGATIONS = tuple(fold(w) for w in ("ไม่", "มิได้", "มิใช่"))
+#: How far back (folded characters) a negation reaches: "ไม่ได้จัดกิจกรรม", "ยังไม่ได้มีการจัดอบรม".
+_NEGATION_REACH = 10
+#: Folded words right before a phrase that make it a plan or a wish, not a fact: "จะจัดกิจกรรม",
+#: "พิจารณาจัดกิจกรรมในปีถัดไป", "เมื่อดำเนินการแล้วเสร็จ", "ให้แล้วเสร็จภายใน".
+_NOT_YET = tuple(fold(w) for w in ("จะ", "พิจารณา", "เตรียม", "วางแผน", "เมื่อ", "ให้", "หาก", "คาดว่า"))
 
 
 def affirmed(folded: str, phrase: str) -> bool:
-    """Whether ``phrase`` (folded) occurs in ``folded`` at least once NOT right after a negation:
-    "ได้ดำเนินการ" is in "ไม่ได้ดำเนินการ" only as denied."""
+    """Whether ``phrase`` (folded) occurs in ``folded`` at least once as a fact: not within reach of a
+    negation ("ได้ดำเนินการ" in "ไม่ได้ดำเนินการ", "จัดกิจกรรม" in "ไม่ได้จัดกิจกรรม") and not right after a
+    word of intent ("จะพิจารณาจัดกิจกรรม", "เมื่อดำเนินการแล้วเสร็จ")."""
     start = folded.find(phrase)
     while start >= 0:
-        if not any(folded.endswith(neg, 0, start) for neg in _NEGATIONS):
+        before = folded[max(0, start - _NEGATION_REACH):start]
+        if not any(neg in before for neg in _NEGATIONS) and not before.endswith(_NOT_YET):
             return True
         start = folded.find(phrase, start + 1)
     return False

@@ -143,6 +143,16 @@ class SiteData:
         return out
 
     @cached_property
+    def navigation(self) -> set[str]:
+        """Targets of the site's menus: URLs linked from many pages (as boilerplate lines are repeated)."""
+        pages = [r for r in self.resources.values() if r.kind == "html"]
+        limit = max(3, int(0.3 * len(pages)))
+        sources: dict[str, set[str]] = {}
+        for link in self.links:
+            sources.setdefault(link.dst, set()).add(link.src)
+        return {dst for dst, srcs in sources.items() if len(srcs) >= limit}
+
+    @cached_property
     def outlinks(self) -> dict[str, list[Link]]:
         out: dict[str, list[Link]] = {}
         for link in self.links:

@@ -271,3 +271,59 @@ def test_a_year_read_back_from_misread_thai_digits_passes_for_review() -> None:
     result = _result(doc(text, methods=["ocr"]), "O11")
     assert result.passed and result.review
     assert any("OCR อ่านผิด" in d for d in result.doubts)
+
+
+def test_denied_and_intended_actions_are_not_facts() -> None:
+    assert not affirmed(fold("ไม่ได้จัดกิจกรรมสร้างวัฒนธรรม No Gift Policy"), fold("จัดกิจกรรม"))
+    assert not affirmed(fold("หน่วยงานจะพิจารณาจัดกิจกรรมในปีงบประมาณถัดไป"), fold("จัดกิจกรรม"))
+    assert not affirmed(fold("จะแจ้งให้ทราบอีกครั้งเมื่อดำเนินการแล้วเสร็จ"), fold("ดำเนินการแล้ว"))
+    assert affirmed(fold("เมื่อวันที่ 20 ธันวาคม 2566 ได้จัดกิจกรรมประกาศเจตนารมณ์"), fold("จัดกิจกรรม"))
+
+
+def test_nothing_done_activity_page_fails() -> None:
+    text = ("ในปีงบประมาณ พ.ศ. 2567 องค์การบริหารส่วนตำบลหนองบัว ไม่ได้จัดกิจกรรมสร้างวัฒนธรรม No Gift Policy "
+            "เนื่องจากติดภารกิจเร่งด่วนด้านการป้องกันและบรรเทาสาธารณภัย\nหน่วยงานจะพิจารณาจัดกิจกรรมในปีงบประมาณถัดไป")
+    out = evaluate(_item("O32"), page(text, title="กิจกรรมสร้างวัฒนธรรม No Gift Policy ปี 2567"), FY)
+    assert any("ไม่ได้ดำเนินการ" in p for p in out.forbidden)
+
+
+def test_a_long_explanation_does_not_hide_an_under_construction_page() -> None:
+    text = (
+        "ระบบบริการออนไลน์ (E-Service) ยังไม่เปิดให้บริการ\n"
+        f"{UNIT} ขอเรียนแจ้งว่า ระบบบริการออนไลน์ (E-Service) อยู่ระหว่างดำเนินการปรับปรุง ขออภัยในความไม่สะดวก\n"
+        f"{UNIT} ได้ดำเนินการปรับปรุงและพัฒนาระบบบริการออนไลน์ (E-Service) เพื่อรองรับการเปลี่ยนแปลงระบบเว็บไซต์ใหม่"
+        "ตามมาตรฐานเว็บไซต์ภาครัฐ และเพื่อความปลอดภัยของข้อมูลผู้ใช้งาน หน่วยงานจะแจ้งให้ทราบอีกครั้งเมื่อดำเนินการแล้วเสร็จ\n"
+        "สอบถามเพิ่มเติม โทร 0-4422-1006 สำนักปลัด"
+    )
+    assert placeholder_reason(page(text, title="E-Service"), CAT.placeholders)
+
+
+def test_menu_links_of_the_items_page_are_not_its_evidence() -> None:
+    home, ita, qa = "https://www.nongbua.go.th/", "https://www.nongbua.go.th/ita", "https://www.nongbua.go.th/qa"
+    pages = {u: f"https://www.nongbua.go.th/p{i}" for i, u in enumerate(range(6))}
+    menu = "หน้าแรก\nเกี่ยวกับเรา\nบุคลากร\nติดต่อเรา Facebook Line อีเมล"
+    resources = {
+        home: Resource(url=home, kind="html", title="หน้าแรก", text=menu),
+        ita: Resource(url=ita, kind="html", title=f"ITA {FY}", text=f"ITA ประจำปีงบประมาณ {FY}\n" + menu),
+        qa: Resource(url=qa, kind="html", title="กระดานถาม-ตอบ (Q&A)",
+                     text="กระดานถาม-ตอบ (Q&A)\nอยู่ระหว่างการปรับปรุงระบบ ขออภัยในความไม่สะดวก\n" + menu),
+    }
+    links = [Link(home, ita, "ITA"), Link(ita, qa, "O8 Q&A")]
+    for u in pages.values():
+        resources[u] = Resource(url=u, kind="html", title="บุคลากร",
+                                text="บุคลากร\nสอบถามข้อมูลเพิ่มเติม ส่งคำถามถึงเจ้าหน้าที่ได้ทาง Line\n" + menu)
+        links += [Link(src, u, "บุคลากร") for src in (home, ita, qa, *pages.values()) if src != u]
+    site = SiteData(home=home, resources=resources, links=links, ita_rows=[ItaRow(ita, "O8", "Q&A", qa)])
+    result = evaluate_site(CAT, site, FY, "lao", codes={"O8"})[0]
+    assert not result.passed
+
+
+def test_the_write_up_of_another_items_document_is_that_items() -> None:
+    assessment = doc(
+        f"รายงานการประเมินความเสี่ยงการทุจริตและประพฤติมิชอบ ประจำปีงบประมาณ พ.ศ. ๒๕๖๗\n{UNIT}\n"
+        "เหตุการณ์ความเสี่ยงการทุจริต ระดับความเสี่ยง สูง มาตรการป้องกันความเสี่ยง กำหนดขั้นตอนให้ชัดเจน ดำเนินการแล้ว",
+        title="รายงานการประเมินความเสี่ยงการทุจริตและประพฤติมิชอบ ประจำปีงบประมาณ พ.ศ. 2567",
+    )
+    result = _result(assessment, "O35")
+    assert not result.passed and any("ข้อ O34" in m for m in result.missing)
+    assert _result(assessment, "O34").passed
