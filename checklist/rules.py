@@ -259,6 +259,9 @@ def _dated_within(text: str, fiscal_years: set[int]) -> bool:
 def _check_first_half(res: Resource, fy: int, main: int | None) -> tuple[bool | None, int | None, str, str]:
     want = f"ต้องครอบคลุม 1 ต.ค. {fy - 1} – 31 มี.ค. {fy} (รอบ 6 เดือนแรกของปีงบประมาณ {fy})"
     periods = thaidates.find_periods(" ".join([res.title, *res.headings]) + "\n" + res.body[:YEAR_WINDOW])
+    # A period in years no report can be about is misread digits ("ตุลาคม ๒๕๒๒ – มีนาคม ๒๕๒๓" for ๒๕๖๖–๒๕๖๗),
+    # as for the main year: it is no evidence either way.
+    periods = [p for p in periods if fy - PLAUSIBLE_YEARS <= p.fiscal_year <= fy + FUTURE_YEARS]
     # Written dates beat a period inferred from "รอบ 6 เดือน" + a fiscal year.
     periods = [p for p in periods if not p.inferred] or periods
     first = [p for p in periods if p.is_first_half_of(fy)]

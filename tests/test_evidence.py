@@ -327,3 +327,10 @@ def test_the_write_up_of_another_items_document_is_that_items() -> None:
     result = _result(assessment, "O35")
     assert not result.passed and any("ข้อ O34" in m for m in result.missing)
     assert _result(assessment, "O34").passed
+
+
+def test_a_misread_period_is_no_evidence_either_way() -> None:
+    text = ("รายงานการกำกับติดตามการดำเนินการป้องกันการทุจริตประจำปี รอบ ๖ เดือน\n"
+            "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗\nระหว่างเดือน ตุลาคม ๒๕๒๒ - มีนาคม ๒๕๒๓\n" + UNIT)
+    out = evaluate(_item("O37"), doc(text, methods=["ocr"]), FY)
+    assert "2522" not in out.year_note
