@@ -156,6 +156,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "notes": str,
                 "catalog_confidence": str,
                 "skipped": str,
+                "doubts": str,
                 "position": int,
             },
             pk=("run_id", "code"),
@@ -177,8 +178,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk=("run_id", "code", "rank"),
         )
         db["unreadable"].create({"run_id": int, "url": str, "reason": str}, pk=("run_id", "url"))
-    if "skipped" not in db["results"].columns_dict:  # stores made before skipped links were kept
-        db["results"].add_column("skipped", str)
+    for column in ("skipped", "doubts"):  # stores made before skipped links / doubts were kept
+        if column not in db["results"].columns_dict:
+            db["results"].add_column(column, str)
     db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key", replace=True)
 
 
@@ -296,6 +298,7 @@ def save_results(db: sqlite_utils.Database, run_id: int, report: Report) -> None
                     "notes": json.dumps(it.notes, ensure_ascii=False),
                     "catalog_confidence": it.catalog_confidence,
                     "skipped": json.dumps([asdict(sk) for sk in it.skipped], ensure_ascii=False),
+                    "doubts": json.dumps(it.doubts, ensure_ascii=False),
                     "position": i,
                 }
                 for i, it in enumerate(report.items)
@@ -370,6 +373,7 @@ def load_report(db: sqlite_utils.Database, run_id: int | None = None) -> Report:
             gain=row["gain"] or 0.0,
             catalog_confidence=row["catalog_confidence"] or "medium",
             skipped=[SkippedLink(**sk) for sk in json.loads(row.get("skipped") or "[]")],
+            doubts=json.loads(row.get("doubts") or "[]"),
         )
         for row in db.query("select * from results where run_id = ? order by position", [rid])
     ]
