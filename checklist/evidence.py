@@ -95,10 +95,16 @@ def _has_any(folded_line: str, phrases: list[str]) -> bool:
     return any(p and p in folded_line for p in phrases)
 
 
+#: A document longer than this (characters) is never a placeholder notice.
+DOCUMENT_TOO_LONG = 30_000
+
+
 def placeholder_reason(res: Resource, words: Placeholders, names: list[str] = ()) -> str:
     """Why ``res`` holds no evidence yet ("" when it may): it only says it is under construction or has
     nothing yet, or (a page) it has no text of its own at all. ``names``: texts that name the resource
     (title, link texts), which are not content of their own."""
+    if res.is_document and len(res.text) > DOCUMENT_TOO_LONG:
+        return ""  # a document this long holds more than a notice (and is not folded line by line per item)
     strong = [fold(p) for p in words.phrases]
     companions = [fold(p) for p in words.companion_phrases]
     not_own = {fold(n) for n in [res.title, *res.headings, *names] if n}
