@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from checklist.catalog import Catalog, Item
-from checklist.evidence import placeholder_reason, subject_key, subject_of, thai_word_share
+from checklist.evidence import placeholder_reason, subject_key, subject_of
 from checklist.fixes import FixPlaces, compose_fix
 from checklist.rules import Outcome
 from checklist.rules import evaluate as check_rules
@@ -23,13 +23,15 @@ from checklist.sitedata import Link, Resource, SiteData
 from oit import thaidates
 from oit.model import REVIEW_BELOW, Evidence, ItemResult, SkippedLink
 from oit.thai import Folded, fold
+from oit.thai_repair import word_share
 
 #: A resource must reach this relevance to be considered evidence for an item.
 THRESHOLD = 4.0
 #: OCR'd evidence whose Thai reads as dictionary words at least this much is well read; below OCR_POOR,
-#: badly (``checklist.evidence.thai_word_share``).
+#: badly (``oit.thai_repair.word_share``: the real scans of ../shared/realdocs read 0.92–0.95, an unrepaired
+#: Word export 0.73).
 OCR_GOOD = 0.85
-OCR_POOR = 0.7
+OCR_POOR = 0.75
 #: How many candidates per item are checked against the rules.
 TOP_K = 10
 ITA_ROW_BONUS = 10.0
@@ -268,7 +270,7 @@ def _pass_confidence(best: Candidate, item: Item) -> tuple[float, list[str]]:
         cap = REVIEW_BELOW - 0.05
         doubts.append(f"ปีของหลักฐาน ({out.year}) อ่านจากตัวเลขไทยที่ OCR อ่านผิดแล้วแก้กลับ ควรดูปีในเอกสารด้วยตา")
     if best.res.ocr_read:
-        share = thai_word_share(best.res.body or best.res.text)
+        share = word_share(best.res.body or best.res.text)
         cost = 0.1 if share is None or share >= OCR_GOOD else 0.2 if share >= OCR_POOR else 0.3
         conf -= cost
         read = f" (อ่านเป็นคำได้ {share:.0%})" if share is not None else ""

@@ -140,29 +140,3 @@ def placeholder_reason(res: Resource, words: Placeholders, names: list[str] = ()
 def _short(text: str, width: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-#: How much of an OCR'd text is read for its word share (the first pages say what the document is).
-WORD_SHARE_CHARS = 3000
-_THAI = re.compile("[\u0e01-\u0e4e]")
-#: One-letter tokens that are words; other single letters are what the tokenizer leaves of misread text.
-_SINGLE_WORDS = frozenset("ณๆฯ")
-
-
-def thai_word_share(text: str) -> float | None:
-    """Share of the Thai letters of ``text`` (its first characters) that pythainlp's tokenizer cuts into
-    dictionary words: about 0.9 for well-read Thai, far lower for OCR that misread letters. None when the
-    text has too little Thai to tell."""
-    from pythainlp.tokenize import word_tokenize
-
-    from oit.thai_repair import is_word
-
-    sample = text[:WORD_SHARE_CHARS]
-    total = known = 0
-    for token in word_tokenize(sample, engine="newmm", keep_whitespace=False):
-        if not _THAI.search(token):
-            continue
-        total += len(token)
-        if is_word(token) or token in _SINGLE_WORDS:
-            known += len(token)
-    return known / total if total >= 50 else None
