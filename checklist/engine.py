@@ -73,6 +73,7 @@ class _Context:
     index_pages: set[str] = field(default_factory=set)
     _children: dict[str, set[str]] = field(default_factory=dict)
     _link_names: dict[int, Folded] = field(default_factory=dict)
+    _item_names: list[tuple[Item, list[str]]] | None = None
 
     def ita_children(self, code: str) -> set[str]:
         """URLs linked from the pages the ITA index gives for ``code``, without the site's menus (the links every
@@ -83,6 +84,15 @@ class _Context:
                 lk.dst for u in self.ita_urls.get(code, []) for lk in self.site.outlinks.get(u, []) if lk.dst not in nav
             }
         return self._children[code]
+
+    def item_names(self) -> list[tuple[Item, list[str]]]:
+        """Each known item with its name and terms folded, those long enough to name it (folded once a site)."""
+        if self._item_names is None:
+            self._item_names = [
+                (it, [t for t in map(fold, [it.name, *it.terms]) if len(t) >= OTHER_ITEM_TERM])
+                for it in self.items if not it.unknown
+            ]
+        return self._item_names
 
     def link_name(self, link: Link) -> Folded:
         key = id(link)
@@ -346,12 +356,11 @@ def _names_other_item(item: Item, text: str, ctx: _Context) -> Item | None:
     key = subject_key(text, ctx.catalog.subject_fillers)
     keys = [key] + [key[len(fold(w)):] for w in _REPORT_OF if key.startswith(fold(w))]
     best: tuple[int, Item] | None = None
-    for other in ctx.items:
-        if other.code == item.code or other.unknown:
+    for other, terms in ctx.item_names():
+        if other.code == item.code:
             continue
-        for term in [other.name, *other.terms]:
-            t = fold(term)
-            if len(t) >= OTHER_ITEM_TERM and (best is None or len(t) > best[0]) and any(k.startswith(t) for k in keys):
+        for t in terms:
+            if (best is None or len(t) > best[0]) and any(k.startswith(t) for k in keys):
                 best = (len(t), other)
     return best[1] if best else None
 

@@ -85,7 +85,13 @@ def _type_of(text: str, types: list[EvidenceType], fillers: list[str]) -> Eviden
 
 def evidence_type(res: Resource, types: list[EvidenceType], fillers: list[str] = ()) -> EvidenceType | None:
     """The type of ``res`` by its subject (or, failing that, by the line its subject hangs on), or None."""
-    subject, before = subject_of(res)
+    return evidence_type_of(*subject_of(res), types, fillers)
+
+
+def evidence_type_of(
+    subject: str, before: str, types: list[EvidenceType], fillers: list[str] = ()
+) -> EvidenceType | None:
+    """:func:`evidence_type` of a subject already read by :func:`subject_of`."""
     if not subject:
         return None
     return _type_of(subject, types, list(fillers)) or (_type_of(before, types, list(fillers)) if before else None)

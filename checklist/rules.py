@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from checklist.catalog import Element, EvidenceType, Forbid, Item, YearRule, default_vocabulary
-from checklist.evidence import evidence_type, subject_of
+from checklist.evidence import evidence_type_of, subject_of
 from checklist.sitedata import Resource
 from checklist.textparts import person_blocks, signed_by
 from oit import thaidates
@@ -170,15 +170,15 @@ def forbid_fires(rule: Forbid, res: Resource, digits_text: str) -> bool:
 def kind_conflict(item: Item, res: Resource, types: list[EvidenceType], fillers: list[str]) -> tuple[str, bool, str]:
     """(type id, named, Thai reason when the type is one the item never takes). A subject that names the
     item itself ("ประกาศ … เรื่อง รายงานผลการดำเนินงานประจำปี") is never a conflict."""
-    kind = evidence_type(res, types, fillers)
+    subject, before = subject_of(res)
+    kind = evidence_type_of(subject, before, types, fillers)
     if kind is None:
         return "", False, ""
-    subject = fold(subject_of(res)[0])
     names = [fold(t) for t in (item.name, *item.terms[:1]) if t]
-    if any(n and n in subject for n in names):
+    if any(n and n in fold(subject) for n in names):
         return kind.id, True, ""
     if kind.id in item.not_kinds:
-        return kind.id, False, f"เอกสารนี้เป็น{kind.label} ({subject_of(res)[0][:60]}) ไม่ใช่หลักฐานที่ข้อนี้ต้องการ"
+        return kind.id, False, f"เอกสารนี้เป็น{kind.label} ({subject[:60]}) ไม่ใช่หลักฐานที่ข้อนี้ต้องการ"
     return kind.id, False, ""
 
 
