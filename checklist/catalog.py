@@ -24,7 +24,8 @@ VOCABULARY_FILE = Path(__file__).parent / "vocabulary.yaml"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Confidence = Literal["high", "medium", "low"]
-UNIT_TYPES = ("lao", "agency")
+#: lao: อปท. (อบต., เทศบาล, อบจ.); agency: other government units; school: schools and colleges (sector lists).
+UNIT_TYPES = ("lao", "agency", "school")
 #: Spellings users may give for the unit types.
 UNIT_TYPE_ALIASES = {
     "lao": "lao",
@@ -34,6 +35,11 @@ UNIT_TYPE_ALIASES = {
     "agency": "agency",
     "หน่วยงาน": "agency",
     "ส่วนราชการ": "agency",
+    "school": "school",
+    "college": "school",
+    "สถานศึกษา": "school",
+    "วิทยาลัย": "school",
+    "โรงเรียน": "school",
 }
 
 
@@ -261,7 +267,14 @@ class Catalog(Strict):
     source: str = ""
     confidence: Confidence = "medium"
     notes: str = ""
-    unit_types: list[str] = Field(default_factory=lambda: list(UNIT_TYPES))
+    #: The id of the catalog whose list this one assumes for its year (``nacc-2570`` carries ``nacc-2569``
+    #: forward until NACC publishes the 2570 list); reports say so prominently.
+    assumed_from: str = ""
+    #: Thai (and English) words every report shows prominently above the score: what to keep in mind about
+    #: this catalog (assumed, partial). Low-confidence catalogs without one get a default notice.
+    notice: str = ""
+    #: The unit types the catalog is for; the first is the default when the user names none.
+    unit_types: list[str] = Field(default_factory=lambda: ["lao", "agency"])
     indicators: list[Indicator]
     sub_indicators: list[SubIndicator]
     #: Rating bands, any order; the band reached is the one with the highest ``min`` <= score.
@@ -413,4 +426,4 @@ def normalise_unit_type(value: str) -> str:
     try:
         return UNIT_TYPE_ALIASES[value.strip().lower()]
     except KeyError as exc:
-        raise ValueError(f"unknown unit type {value!r}: use อปท./lao or agency") from exc
+        raise ValueError(f"unknown unit type {value!r}: use อปท./lao, agency or school") from exc

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,15 +20,12 @@ from checklist.catalog import (
 )
 from crawler.resume import find_resumable_run
 from oit import __version__, store
+from oit.catalog_cli import catalog
 from oit.check import CheckError, CrawlOptions, crawl, current_fiscal_year, evaluate_run, preflight
+from oit.cli_common import fail
 from oit.extract.cli import extract_command
 from oit.model import STATUS_TH, Report
 from oit.thai import fold
-
-
-def fail(message: str, code: int = 2) -> None:
-    click.echo(f"oit: {message}", err=True)
-    sys.exit(code)
 
 
 def pick_catalog(year: int | None, catalog_file: str | None) -> tuple[Catalog, int, str]:
@@ -102,7 +98,7 @@ def run_check(
     json_file: Path | None,
     db_path: Path | None,
     options: CrawlOptions,
-    unit_type: str,
+    unit_type: str | None,
     formats: tuple[str, ...],
     answer_sheet: Path | None = None,
 ) -> Report:
@@ -110,6 +106,7 @@ def run_check(
 
     started = time.monotonic()
     cat, fy, cat_path = pick_catalog(year, catalog_file)
+    unit_type = pick_unit_type(cat, unit_type)
     try:
         home = preflight(url)
     except CheckError as exc:
@@ -173,7 +170,25 @@ def paths_json(report: Report) -> str:
 
 
 def unit_type_option(f):
-    return click.option("--unit-type", default="lao", show_default=True, help="ประเภทหน่วยงาน: อปท. (lao) หรือ agency")(f)
+    return click.option(
+        "--unit-type",
+        default=None,
+        help="ประเภทหน่วยงาน: อปท. (lao), agency หรือ school (default: the catalog's first unit type)",
+    )(f)
+
+
+def pick_unit_type(cat: Catalog, unit_type: str | None) -> str:
+    """The unit type given (normalised), else the catalog's first; one the catalog has no list for stops here."""
+    try:
+        ut = normalise_unit_type(unit_type) if unit_type else cat.unit_types[0]
+    except ValueError as exc:
+        fail(str(exc))
+    if ut not in cat.unit_types:
+        fail(
+            f"แคตตาล็อก {cat.id} ใช้กับหน่วยงานประเภท {', '.join(cat.unit_types)} เท่านั้น "
+            f"(catalog {cat.id} is for unit types {', '.join(cat.unit_types)}, not {ut}; choose another --catalog)"
+        )
+    return ut
 
 
 @click.group()
@@ -249,10 +264,6 @@ def check(
     offsite_documents,
 ):
     """ตรวจเว็บไซต์ URL — crawl a unit's website and predict its OIT score."""
-    try:
-        unit_type = normalise_unit_type(unit_type)
-    except ValueError as exc:
-        fail(str(exc))
     options = CrawlOptions(
         max_pages=max_pages,
         max_depth=max_depth,
@@ -358,7 +369,7 @@ def report(db_path, run_id, fmt, output, recheck, year, catalog_file, answer_she
         run = store.get_run(db, run_id)
         if recheck or not run.get("score"):
             cat, fy, _ = pick_catalog(year or run.get("fiscal_year"), catalog_file or run.get("catalog_path"))
-            rep = evaluate_run(db, run["id"], cat, fy, normalise_unit_type(run.get("unit_type") or unit_type))
+            rep = evaluate_run(db, run["id"], cat, fy, pick_unit_type(cat, run.get("unit_type") or unit_type))
         else:
             rep = store.load_report(db, run["id"])
     except (LookupError, ValueError) as exc:
@@ -402,85 +413,8 @@ def search(db_path, run_id, limit, query):
         click.echo(f"[{row['run_id']}] {row['url']}\n    {row['title'] or ''}\n    {snippet}")
 
 
-@main.group()
-def catalog():
-    """แคตตาล็อกรายการ OIT รายปี — OIT item catalogs."""
-
-
-@catalog.command("list")
-def catalog_list():
-    """List bundled catalogs."""
-    for path in bundled_catalogs():
-        try:
-            cat = load_catalog(path)
-        except CatalogError as exc:
-            click.echo(f"{path.name}: INVALID {exc}")
-            continue
-        unknown = sum(1 for it in cat.items if it.unknown)
-        click.echo(
-            f"{cat.id:<12} FY{cat.fiscal_year}  v{cat.version}  {len(cat.items)} items"
-            f"{f' ({unknown} unknown)' if unknown else ''}  confidence {cat.confidence}  {path.name}"
-        )
-
-
-@catalog.command("show")
-@click.argument("name")
-@click.option("--unit-type", default="lao")
-def catalog_show(name, unit_type):
-    """Show a catalog's items (id or file)."""
-    try:
-        cat = load_catalog(name)
-    except CatalogError as exc:
-        fail(str(exc))
-    click.echo(f"{cat.id} FY{cat.fiscal_year} v{cat.version} — {cat.title} (confidence {cat.confidence})")
-    names = cat.sub_indicator_names()
-    current = None
-    for it in cat.items_for(normalise_unit_type(unit_type)):
-        if it.sub_indicator != current:
-            current = it.sub_indicator
-            click.echo(f"\n{current} {names.get(current, '')}")
-        flags = f" [{it.year_rule.value}]" if it.year_rule.value != "none" else ""
-        click.echo(f"  {it.code:<4} {it.name}{flags} ({it.confidence})")
-
-
-@catalog.command("validate")
-@click.argument("files", nargs=-1)
-def catalog_validate(files):
-    """Validate catalog files (default: all bundled)."""
-    paths = files or [str(p) for p in bundled_catalogs()]
-    bad = 0
-    for p in paths:
-        try:
-            cat = load_catalog(p)
-            click.echo(f"OK   {p}: {cat.id}, {len(cat.items)} items")
-        except CatalogError as exc:
-            bad += 1
-            click.echo(f"FAIL {exc}")
-    sys.exit(1 if bad else 0)
-
-
-@catalog.command("diff")
-@click.argument("old")
-@click.argument("new")
-@click.option("--unit-type", default=None, help="compare the items of one unit type (variants applied)")
-def catalog_diff(old, new, unit_type):
-    """What changed from catalog OLD to NEW (ids or files): items added, removed, renamed, renumbered (paired by
-    name similarity) and changed year rules, elements, negative rules and off-site policy."""
-    from checklist.diff import diff_catalogs, render_diff
-
-    try:
-        a, b = load_catalog(old), load_catalog(new)
-        if unit_type:
-            ut = normalise_unit_type(unit_type)
-            a = a.model_copy(update={"items": a.items_for(ut)})
-            b = b.model_copy(update={"items": b.items_for(ut)})
-    except (CatalogError, ValueError) as exc:
-        fail(str(exc))
-    for line in render_diff(diff_catalogs(a, b)):
-        click.echo(line)
-
-
 main.add_command(extract_command)
+main.add_command(catalog)
 
 
 if __name__ == "__main__":

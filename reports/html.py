@@ -16,7 +16,7 @@ from .safety import display_url, safe_href
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
-UNIT_TYPE_TH = {"lao": "องค์กรปกครองส่วนท้องถิ่น (อปท.)", "agency": "หน่วยงานภาครัฐ"}
+UNIT_TYPE_TH = {"lao": "องค์กรปกครองส่วนท้องถิ่น (อปท.)", "agency": "หน่วยงานภาครัฐ", "school": "สถานศึกษา"}
 CONFIDENCE_TH = {"high": "สูง", "medium": "ปานกลาง", "low": "ต่ำ"}
 CATALOG_REMARK_TH = {
     "high": "เกณฑ์ถอดจากคู่มือการประเมิน ITA ฉบับทางการของสำนักงาน ป.ป.ช. โดยตรง",

@@ -331,8 +331,8 @@ def test_minimal_catalog_is_valid(tmp_path: Path) -> None:
         ('  - {code: O1, name: "ซ้ำ", sub_indicator: "9.1"}\n', "duplicate item codes"),
         ('  - {code: O2, name: "x", sub_indicator: "9.9"}\n', "unknown sub-indicator 9.9"),
         (
-            '  - {code: O2, name: "x", sub_indicator: "9.1", variants: {school: {name: "y"}}}\n',
-            "unknown unit type 'school'",
+            '  - {code: O2, name: "x", sub_indicator: "9.1", variants: {hospital: {name: "y"}}}\n',
+            "unknown unit type 'hospital'",
         ),
         (
             '  - {code: O2, name: "x", sub_indicator: "9.1", elements: [{id: empty, label: "x"}]}\n',
@@ -364,8 +364,8 @@ def test_bad_regex_is_rejected_naming_file_and_pattern(tmp_path: Path) -> None:
 
 
 def test_unknown_catalog_unit_type_is_rejected(tmp_path: Path) -> None:
-    with pytest.raises(CatalogError, match="unknown unit type 'school'"):
-        load_catalog(_write(tmp_path, BASE + "unit_types: [lao, school]\n"))
+    with pytest.raises(CatalogError, match="unknown unit type 'hospital'"):
+        load_catalog(_write(tmp_path, BASE + "unit_types: [lao, hospital]\n"))
 
 
 def test_extends_and_item_overrides(tmp_path: Path) -> None:

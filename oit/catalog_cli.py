@@ -1,0 +1,88 @@
+"""``oit catalog …``: list, show, validate, compare, create and import OIT item catalogs."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from checklist.catalog import CatalogError, bundled_catalogs, load_catalog, normalise_unit_type
+from oit.cli_common import fail
+
+
+@click.group()
+def catalog():
+    """แคตตาล็อกรายการ OIT รายปี — OIT item catalogs."""
+
+
+@catalog.command("list")
+def catalog_list():
+    """List bundled catalogs."""
+    for path in bundled_catalogs():
+        try:
+            cat = load_catalog(path)
+        except CatalogError as exc:
+            click.echo(f"{path.name}: INVALID {exc}")
+            continue
+        unknown = sum(1 for it in cat.items if it.unknown)
+        click.echo(
+            f"{cat.id:<12} FY{cat.fiscal_year}  v{cat.version}  {len(cat.items)} items"
+            f"{f' ({unknown} unknown)' if unknown else ''}  confidence {cat.confidence}  {path.name}"
+        )
+
+
+@catalog.command("show")
+@click.argument("name")
+@click.option("--unit-type", default=None, help="apply this unit type's variants (default: the catalog's first)")
+def catalog_show(name, unit_type):
+    """Show a catalog's items (id or file)."""
+    try:
+        cat = load_catalog(name)
+    except CatalogError as exc:
+        fail(str(exc))
+    click.echo(f"{cat.id} FY{cat.fiscal_year} v{cat.version} — {cat.title} (confidence {cat.confidence})")
+    names = cat.sub_indicator_names()
+    current = None
+    for it in cat.items_for(normalise_unit_type(unit_type) if unit_type else cat.unit_types[0]):
+        if it.sub_indicator != current:
+            current = it.sub_indicator
+            click.echo(f"\n{current} {names.get(current, '')}")
+        flags = f" [{it.year_rule.value}]" if it.year_rule.value != "none" else ""
+        click.echo(f"  {it.code:<4} {it.name}{flags} ({it.confidence})")
+
+
+@catalog.command("validate")
+@click.argument("files", nargs=-1)
+def catalog_validate(files):
+    """Validate catalog files (default: all bundled)."""
+    paths = files or [str(p) for p in bundled_catalogs()]
+    bad = 0
+    for p in paths:
+        try:
+            cat = load_catalog(p)
+            click.echo(f"OK   {p}: {cat.id}, {len(cat.items)} items")
+        except CatalogError as exc:
+            bad += 1
+            click.echo(f"FAIL {exc}")
+    sys.exit(1 if bad else 0)
+
+
+@catalog.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--unit-type", default=None, help="compare the items of one unit type (variants applied)")
+def catalog_diff(old, new, unit_type):
+    """What changed from catalog OLD to NEW (ids or files): items added, removed, renamed, renumbered (paired by
+    name similarity) and changed year rules, elements, negative rules and off-site policy."""
+    from checklist.diff import diff_catalogs, render_diff
+
+    try:
+        a, b = load_catalog(old), load_catalog(new)
+        if unit_type:
+            ut = normalise_unit_type(unit_type)
+            a = a.model_copy(update={"items": a.items_for(ut)})
+            b = b.model_copy(update={"items": b.items_for(ut)})
+    except (CatalogError, ValueError) as exc:
+        fail(str(exc))
+    for line in render_diff(diff_catalogs(a, b)):
+        click.echo(line)
