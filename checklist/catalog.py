@@ -24,6 +24,11 @@ VOCABULARY_FILE = Path(__file__).parent / "vocabulary.yaml"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Confidence = Literal["high", "medium", "low"]
+CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
+LOW_CONFIDENCE_NOTICE = (
+    "เกณฑ์ของแคตตาล็อกนี้มีความเชื่อมั่นต่ำ: ยังไม่ได้ยืนยันกับคู่มือการประเมินฉบับทางการ ใช้ผลเป็นแนวทางเท่านั้น "
+    "(low-confidence catalog: its criteria are not confirmed against the official manual)"
+)
 #: lao: อปท. (อบต., เทศบาล, อบจ.); agency: other government units; school: schools and colleges (sector lists).
 UNIT_TYPES = ("lao", "agency", "school")
 #: Spellings users may give for the unit types.
@@ -312,7 +317,31 @@ class Catalog(Strict):
                 raise ValueError(f"unknown unit type {ut!r}")
         if not self.bands:
             raise ValueError("a catalog needs at least one rating band")
+        if self.assumed_from:
+            # An assumed list is no surer, item by item, than the catalog as a whole.
+            rank = CONFIDENCE_RANK[self.confidence]
+            for it in self.items:
+                if CONFIDENCE_RANK[it.confidence] > rank:
+                    it.confidence = self.confidence
         return self
+
+    @field_validator("assumed_from")
+    @classmethod
+    def _assumed_id(cls, v: str) -> str:
+        if v and not re.fullmatch(r".+-\d{4}", v):
+            raise ValueError(f"assumed_from must be a catalog id ending in its year, like nacc-2569, got {v!r}")
+        return v
+
+    @property
+    def shown_notice(self) -> str:
+        """What every report shows prominently: which list an assumed catalog carries forward, the catalog's own
+        notice, or a warning when its confidence is low."""
+        parts = [assumed_notice(self)] if self.assumed_from else []
+        if self.notice:
+            parts.append(self.notice)
+        if not parts and self.confidence == "low":
+            parts.append(LOW_CONFIDENCE_NOTICE)
+        return " · ".join(parts)
 
     def item(self, code: str) -> Item:
         for it in self.items:
@@ -328,6 +357,23 @@ class Catalog(Strict):
 
     def indicator_names(self) -> dict[str, str]:
         return {i.code: i.name for i in self.indicators}
+
+
+#: Who publishes each scheme's list, for the notices.
+PUBLISHER = {"nacc": ("สำนักงาน ป.ป.ช.", "NACC"), "ovec": ("สอศ.", "OVEC")}
+
+
+def assumed_notice(cat: Catalog) -> str:
+    """Thai and English: the list of another year (``cat.assumed_from``) is assumed for ``cat``'s year."""
+    origin_year = int(cat.assumed_from[-4:])
+    year = cat.fiscal_year
+    th_who, en_who = PUBLISHER.get(cat.scheme, (cat.scheme.upper(), cat.scheme.upper()))
+    moved = "หนึ่งปี" if year - origin_year == 1 else f" {year - origin_year} ปี"
+    return (
+        f"ยังไม่มีรายการ OIT ของปี {year}: ตรวจตามรายการปี {origin_year} ({cat.assumed_from}) "
+        f"โดยเลื่อนปีของเกณฑ์ไป{moved} จนกว่า{th_who} จะประกาศรายการปี {year} ผลเป็นการคาดการณ์ "
+        f"(assumed from {origin_year} until {en_who} publishes the {year} list)"
+    )
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -17,7 +18,9 @@ def catalog():
 
 @catalog.command("list")
 def catalog_list():
-    """List bundled catalogs."""
+    """List bundled catalogs: scheme, fiscal year, items, unknown items, confidence, and the list an assumed
+    catalog carries forward."""
+    click.echo(f"{'id':<12} {'scheme':<7} {'FY':<5} {'version':<8} {'items':>5} {'unknown':>7}  confidence  note")
     for path in bundled_catalogs():
         try:
             cat = load_catalog(path)
@@ -25,10 +28,39 @@ def catalog_list():
             click.echo(f"{path.name}: INVALID {exc}")
             continue
         unknown = sum(1 for it in cat.items if it.unknown)
+        note = f"assumed from {cat.assumed_from}" if cat.assumed_from else ""
         click.echo(
-            f"{cat.id:<12} FY{cat.fiscal_year}  v{cat.version}  {len(cat.items)} items"
-            f"{f' ({unknown} unknown)' if unknown else ''}  confidence {cat.confidence}  {path.name}"
+            f"{cat.id:<12} {cat.scheme:<7} {cat.fiscal_year:<5} v{cat.version:<7} {len(cat.items):>5} {unknown:>7}  "
+            f"{cat.confidence:<10}  {note}".rstrip()
         )
+
+
+@catalog.command("new")
+@click.option("--year", type=int, required=True, help="the new fiscal year, พ.ศ. (e.g. 2571)")
+@click.option("--from", "base", required=True, help="the catalog to carry forward: a bundled id or a file")
+@click.option("--out", type=click.Path(path_type=Path), help="file to write (default: <scheme>-<year>.yaml here)")
+@click.option("--force", is_flag=True, help="overwrite an existing file")
+def catalog_new(year, base, out, force):
+    """เริ่มแคตตาล็อกปีใหม่ — write a catalog for YEAR that extends BASE with the year rules moved on, ready to edit."""
+    from checklist.catalog_years import new_catalog_text
+
+    try:
+        scheme = load_catalog(base).scheme
+    except CatalogError as exc:
+        fail(str(exc))
+    out = out or Path(f"{scheme}-{year}.yaml")
+    if out.exists() and not force:
+        fail(f"{out} มีอยู่แล้ว (exists; use --force to overwrite)")
+    try:
+        text = new_catalog_text(base, year, out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        cat = load_catalog(out)
+    except CatalogError as exc:
+        fail(str(exc))
+    unknown = sum(1 for it in cat.items if it.unknown)
+    click.echo(f"{out}: {cat.id}, FY {cat.fiscal_year}, {len(cat.items)} items ({unknown} unknown), assumed from "
+               f"{cat.assumed_from}; edit it, then `oit check URL --catalog {out}`")  # fmt: skip
 
 
 @catalog.command("show")

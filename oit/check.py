@@ -10,7 +10,6 @@ import json
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import date
 
 import httpx
 import sqlite_utils
@@ -23,7 +22,6 @@ from oit import __version__, store
 from oit.extract import sniff_kind
 from oit.fetch_errors import describe_httpx_error
 from oit.model import Report, Unreadable
-from oit.thaidates import fiscal_year_of
 from scoring.score import rank_fixes, score_items
 
 
@@ -90,10 +88,6 @@ def unit_name_from_title(title: str) -> str:
     parts = [p for p in parts if p.lower() not in GENERIC_TITLE_PARTS] or parts
     named = [p for p in parts if any(w in p for w in UNIT_WORDS)]
     return (named or parts or [""])[0]
-
-
-def current_fiscal_year(today: date | None = None) -> int:
-    return fiscal_year_of(today or date.today())
 
 
 def preflight(url: str, timeout: float = 20.0) -> Homepage:
@@ -230,6 +224,10 @@ def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fisca
     settings = json.loads(run.get("settings") or "{}")
     settings["sub_indicator_names"] = catalog.sub_indicator_names()
     settings["indicator_names"] = catalog.indicator_names()
+    settings["catalog_title"] = catalog.title
+    settings["catalog_notice"] = catalog.shown_notice
+    settings["catalog_items_unknown"] = sum(1 for it in catalog.items if it.unknown)
+    settings["catalog_assumed_from"] = catalog.assumed_from
     finished = store.now_iso()
     partial_reason = run.get("partial_reason") or ""
     store.update_run(
@@ -267,6 +265,10 @@ def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fisca
         indicator_names=catalog.indicator_names(),
         warnings=json.loads(run.get("warnings") or "[]"),
         tool_version=__version__,
+        catalog_title=catalog.title,
+        catalog_notice=catalog.shown_notice,
+        catalog_items_unknown=settings["catalog_items_unknown"],
+        catalog_assumed_from=catalog.assumed_from,
     )
     store.save_results(db, run_id, report)
     return report

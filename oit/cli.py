@@ -12,38 +12,35 @@ import click
 from checklist.catalog import (
     Catalog,
     CatalogError,
-    bundled_catalogs,
-    catalog_for_year,
-    load_catalog,
     normalise_unit_type,
-    resolve_catalog_path,
 )
+from checklist.catalog_years import choose_catalog
 from crawler.resume import find_resumable_run
 from oit import __version__, store
 from oit.catalog_cli import catalog
-from oit.check import CheckError, CrawlOptions, crawl, current_fiscal_year, evaluate_run, preflight
+from oit.check import CheckError, CrawlOptions, crawl, evaluate_run, preflight
 from oit.cli_common import fail
 from oit.extract.cli import extract_command
 from oit.model import STATUS_TH, Report
 from oit.thai import fold
 
 
-def pick_catalog(year: int | None, catalog_file: str | None) -> tuple[Catalog, int, str]:
-    """(catalog, fiscal year, catalog path) from --year/--catalog; the newest bundled year by default."""
+def pick_catalog(year: int | None, catalog_file: str | None, scheme: str | None = None) -> tuple[Catalog, int, str]:
+    """(catalog, fiscal year, catalog path) from --year/--scheme/--catalog: by default the fiscal year under way,
+    with the newest earlier list carried forward when the year has none (see ``checklist.catalog_years``)."""
     try:
-        if catalog_file:
-            path = str(resolve_catalog_path(catalog_file))
-            cat = load_catalog(path)
-            return cat, year or cat.fiscal_year, path
-        if year is None:
-            current = current_fiscal_year()
-            years = sorted({load_catalog(p).fiscal_year for p in bundled_catalogs()})
-            year = max([y for y in years if y <= current] or years)
-        cat = catalog_for_year(year)
-        return cat, year, str(resolve_catalog_path(cat.id))
+        choice = choose_catalog(year, scheme, catalog_file)
     except CatalogError as exc:
         fail(str(exc))
         raise  # unreachable
+    if choice.carried:
+        click.echo(
+            f"oit: ไม่มีแคตตาล็อกของปีงบประมาณ {choice.fiscal_year} จึงใช้รายการของ {choice.catalog.assumed_from} "
+            f"โดยเลื่อนปี (no catalog file for FY {choice.fiscal_year}: carrying {choice.catalog.assumed_from} "
+            "forward; write one with `oit catalog new`)",
+            err=True,
+        )
+    return choice.catalog, choice.fiscal_year, str(choice.path)
 
 
 def print_summary(report: Report, paths: dict[str, Path], elapsed: float | None = None, top: int = 5) -> None:
@@ -56,6 +53,8 @@ def print_summary(report: Report, paths: dict[str, Path], elapsed: float | None 
         f"{report.url} · ปีงบประมาณ {report.fiscal_year} · แคตตาล็อก {report.catalog_id} "
         f"v{report.catalog_version} (ความเชื่อมั่น {report.catalog_confidence})"
     )
+    if report.catalog_notice:
+        click.secho(f"⚠ เกณฑ์ที่ใช้ตรวจ: {report.catalog_notice}", fg="yellow", bold=True)
     if report.partial:
         click.secho(f"ผลบางส่วน (partial): {report.partial_reason}", fg="yellow")
     click.secho(f"คะแนน OIT ที่คาดการณ์: {s.oit:.2f} ({s.band})", bold=True)
@@ -64,6 +63,11 @@ def print_summary(report: Report, paths: dict[str, Path], elapsed: float | None 
         f"รายการผ่าน {counts['pass']}/{n} · ไม่ครบ {counts['partial']} · ไม่พบ {counts['fail']} · "
         f"ตรวจไม่ได้ {counts['unknown']}"
     )
+    if report.catalog_items_unknown:
+        click.echo(
+            f"ข้อที่แคตตาล็อกยังไม่ทราบชื่อหรือเกณฑ์ {report.catalog_items_unknown} ข้อ ไม่นับในคะแนน "
+            f"({report.catalog_items_unknown} items unknown to the catalog, left out of the score)"
+        )
     review = [it.code for it in report.items if it.review]
     if review:
         click.secho(f"ผ่านแต่ควรตรวจด้วยตา (ความมั่นใจต่ำ) {len(review)} ข้อ: {', '.join(review)}", fg="yellow")
@@ -94,6 +98,7 @@ def run_check(
     *,
     year: int | None,
     catalog_file: str | None,
+    scheme: str | None = None,
     out_dir: Path | None,
     json_file: Path | None,
     db_path: Path | None,
@@ -105,18 +110,12 @@ def run_check(
     from reports import write_reports
 
     started = time.monotonic()
-    cat, fy, cat_path = pick_catalog(year, catalog_file)
+    cat, fy, cat_path = pick_catalog(year, catalog_file, scheme)
     unit_type = pick_unit_type(cat, unit_type)
     try:
         home = preflight(url)
     except CheckError as exc:
         fail(str(exc))
-    if year is None and catalog_file is None and fy != current_fiscal_year():
-        click.echo(
-            f"oit: ยังไม่มีแคตตาล็อกของปีงบประมาณ {current_fiscal_year()} จึงใช้ปี {fy} "
-            f"(no catalog for FY {current_fiscal_year()} yet: using FY {fy}; give --year or --catalog)",
-            err=True,
-        )
     host = urlsplit(home.url).hostname or "site"
     out_dir = out_dir or Path("oit-report") / f"{host}-{fy}"
     db_path = db_path or out_dir.parent / "oit.db"
@@ -199,7 +198,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("url")
-@click.option("--year", type=int, help="ปีงบประมาณ พ.ศ. ที่ประเมิน (default: the newest bundled catalog year)")
+@click.option("--year", type=int, help="ปีงบประมาณ พ.ศ. ที่ประเมิน (default: the fiscal year under way)")
+@click.option("--scheme", help="รายการของภาคส่วน: nacc (default) หรือ ovec (วิทยาลัยอาชีวศึกษา); see `oit catalog list`")
 @click.option("--catalog", "catalog_file", help="catalog YAML file or bundled id (e.g. nacc-2567)")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), help="report directory")
 @click.option("--json", "json_file", type=click.Path(path_type=Path), help="also write the JSON report here")
@@ -243,6 +243,7 @@ def main() -> None:
 def check(
     url,
     year,
+    scheme,
     catalog_file,
     out_dir,
     json_file,
@@ -279,6 +280,7 @@ def check(
         url,
         year=year,
         catalog_file=catalog_file,
+        scheme=scheme,
         out_dir=out_dir,
         json_file=json_file,
         db_path=db_path,

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 Status = Literal["pass", "partial", "fail", "unknown"]
+CONFIDENCE_TH = {"high": "สูง", "medium": "ปานกลาง", "low": "ต่ำ"}
 STATUSES: tuple[Status, ...] = ("pass", "partial", "fail", "unknown")
 
 #: Thai labels for statuses, used by every renderer.
@@ -138,6 +139,22 @@ class Report:
     indicator_names: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     tool_version: str = ""
+    catalog_title: str = ""
+    #: Shown prominently in every report: the list is assumed from another year, partial, or low confidence.
+    catalog_notice: str = ""
+    #: Items the catalog marks unknown for the year (name or criteria not known): left out of the score.
+    catalog_items_unknown: int = 0
+    #: The id of the catalog whose list is assumed for this year ("" when the year has its own list).
+    catalog_assumed_from: str = ""
+
+    @property
+    def catalog_label(self) -> str:
+        """Short Thai label of the catalog used, for one cell of a table: id, version, confidence, assumption."""
+        th = CONFIDENCE_TH.get(self.catalog_confidence, self.catalog_confidence)
+        label = f"{self.catalog_id} v{self.catalog_version} ความเชื่อมั่น{th}"
+        if self.catalog_assumed_from:
+            label += f" (สมมุติจากรายการ {self.catalog_assumed_from})"
+        return label
 
     def item(self, code: str) -> ItemResult:
         for it in self.items:

@@ -406,4 +406,8 @@ def load_report(db: sqlite_utils.Database, run_id: int | None = None) -> Report:
         indicator_names=settings.get("indicator_names", {}),
         warnings=json.loads(run["warnings"] or "[]"),
         tool_version=run["tool_version"] or "",
+        catalog_title=settings.get("catalog_title", ""),
+        catalog_notice=settings.get("catalog_notice", ""),
+        catalog_items_unknown=settings.get("catalog_items_unknown", 0),
+        catalog_assumed_from=settings.get("catalog_assumed_from", ""),
     )

@@ -24,6 +24,7 @@ COLUMNS: dict[str, tuple[str, int]] = {
     "where": ("คำอธิบายตำแหน่งข้อมูล (เส้นทางจากหน้าแรก)", 60),
     "status": ("ผลตรวจ", 12),
     "note": ("สิ่งที่ต้องแก้ก่อนตอบ มี", 60),
+    "catalog": ("เกณฑ์ที่ใช้ตรวจ", 30),
 }
 BASENAME = "itas-answer-sheet"
 
@@ -72,6 +73,7 @@ def answer_sheet_rows(report: Report) -> list[dict]:
                 "where": _where(ev) if ev else "",
                 "status": STATUS_TH.get(it.status, it.status),
                 "note": _note(it),
+                "catalog": report.catalog_label,
             }
         )
     return rows
@@ -126,12 +128,16 @@ def write_answer_sheet_xlsx(report: Report, path: Path) -> Path:
         ("เว็บไซต์หลัก", report.url),
         ("ปีงบประมาณ", str(report.fiscal_year)),
         ("แคตตาล็อก", f"{report.catalog_id} v{report.catalog_version} (ความเชื่อมั่น {report.catalog_confidence})"),
+        ("คำเตือนเกณฑ์", report.catalog_notice or "-"),
         ("ตรวจเมื่อ", report.finished or report.started),
         ("หมายเหตุ", "ตอบ มี เฉพาะข้อที่ผลตรวจผ่าน; URL ต้องอยู่บนเว็บไซต์หลักของหน่วยงาน"),
     )
     for r, (label, value) in enumerate(about, 1):
         set_xlsx_cell(info.cell(row=r, column=1), label)
         set_xlsx_cell(info.cell(row=r, column=2), value)
+        if label == "คำเตือนเกณฑ์" and report.catalog_notice:
+            info.cell(row=r, column=2).font = Font(bold=True, color="9C0006")
+            info.cell(row=r, column=2).alignment = Alignment(wrap_text=True, vertical="top")
     info.column_dimensions["A"].width = 16
     info.column_dimensions["B"].width = 80
     path = Path(path)

@@ -23,6 +23,7 @@ ITEM_COLUMNS = (
     "evidence_where",
     "missing",
     "fix",
+    "catalog",
 )
 
 
@@ -52,6 +53,7 @@ def item_rows(report: Report) -> list[dict]:
                 "evidence_where": csv_cell(ev.where) if ev else "",
                 "missing": csv_cell(" | ".join(it.missing)),
                 "fix": csv_cell(it.fix),
+                "catalog": csv_cell(report.catalog_label),
             }
         )
     return rows

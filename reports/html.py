@@ -9,7 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from oit.model import STATUS_TH, Report
+from oit.model import CONFIDENCE_TH, STATUS_TH, Report
 
 from .jsonout import natural_key, report_to_json_dict
 from .safety import display_url, safe_href
@@ -17,7 +17,6 @@ from .safety import display_url, safe_href
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
 UNIT_TYPE_TH = {"lao": "องค์กรปกครองส่วนท้องถิ่น (อปท.)", "agency": "หน่วยงานภาครัฐ", "school": "สถานศึกษา"}
-CONFIDENCE_TH = {"high": "สูง", "medium": "ปานกลาง", "low": "ต่ำ"}
 CATALOG_REMARK_TH = {
     "high": "เกณฑ์ถอดจากคู่มือการประเมิน ITA ฉบับทางการของสำนักงาน ป.ป.ช. โดยตรง",
     "medium": "เกณฑ์บางข้อตีความจากคู่มือการประเมิน ITA อาจต่างจากการพิจารณาของผู้ตรวจประเมิน",

@@ -45,6 +45,8 @@ def _header(r: dict[str, Any], report: Report) -> list[str]:
         f"- เวลาตรวจ: {esc(when(r['run']['started']))} – {esc(when(r['run']['finished']))} (รอบที่ {r['run']['id']})",
         "",
     ]
+    if r["catalog"]["notice"]:
+        out += [f"> **⚠ เกณฑ์ที่ใช้ตรวจ:** {esc(r['catalog']['notice'])}", ""]
     if r["run"]["partial"]:
         reason = f" สาเหตุ: {esc(r['run']['partial_reason'])}" if r["run"]["partial_reason"] else ""
         out += [f"> **⚠ ผลบางส่วน:** การตรวจครั้งนี้ไม่ครบถ้วน คะแนนอาจต่ำกว่าความจริง{reason}", ""]
@@ -58,6 +60,8 @@ def _score(r: dict[str, Any], ctx: dict[str, Any]) -> list[str]:
         f"**{r['score']['oit']:.2f} / 100** — ระดับ **{esc(r['band']['name'])}**",
         "",
     ]
+    if n := r["catalog"]["items_unknown"]:
+        out += [f"ข้อที่แคตตาล็อกยังไม่ทราบชื่อหรือเกณฑ์ {n} ข้อ ไม่นับในคะแนน ({n} items unknown to the catalog)", ""]
     if r["band"]["note"]:
         out += [esc(r["band"]["note"]), ""]
     out += [

@@ -393,7 +393,8 @@ def test_answer_sheet(report: Report, tmp_path: Path) -> None:
     assert [r["code"] for r in rows] == [it.code for it in report.items]
     for row, it in zip(rows, report.items, strict=True):
         assert row["answer"] == ("มี" if it.status == "pass" else "ไม่มี")
-        assert set(row) == {"code", "name", "answer", "url", "where", "status", "note"}
+        assert set(row) == {"code", "name", "answer", "url", "where", "status", "note", "catalog"}
+        assert row["catalog"].startswith(report.catalog_id)
         assert bool(row["note"]) == (it.status != "pass" and bool(it.missing or it.notes))
     assert rows[0]["url"] == f"{SITE}/structure"
     assert rows[0]["where"] == "หน้าแรก › ข้อมูลหน่วยงาน › โครงสร้าง"
@@ -410,6 +411,7 @@ def test_answer_sheet(report: Report, tmp_path: Path) -> None:
         "คำอธิบายตำแหน่งข้อมูล (เส้นทางจากหน้าแรก)",
         "ผลตรวจ",
         "สิ่งที่ต้องแก้ก่อนตอบ มี",
+        "เกณฑ์ที่ใช้ตรวจ",
     ]
     assert [r["คำตอบ (มี/ไม่มี)"] for r in back] == [r["answer"] for r in rows]
     assert back[4]["รายการ"] == "แผนดำเนินงานและการใช้จ่ายงบประมาณประจำปี"
