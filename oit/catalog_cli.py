@@ -54,16 +54,21 @@ def catalog_show(name, unit_type):
 @catalog.command("validate")
 @click.argument("files", nargs=-1)
 def catalog_validate(files):
-    """Validate catalog files (default: all bundled)."""
+    """Validate catalog files (default: all bundled). Each problem is printed as FILE:LINE: Thai / English; the exit
+    code is 1 when any file has one."""
+    from checklist.catalog_check import check_catalog
+
     paths = files or [str(p) for p in bundled_catalogs()]
     bad = 0
     for p in paths:
-        try:
-            cat = load_catalog(p)
-            click.echo(f"OK   {p}: {cat.id}, {len(cat.items)} items")
-        except CatalogError as exc:
+        cat, problems = check_catalog(p)
+        if problems:
             bad += 1
-            click.echo(f"FAIL {exc}")
+            click.echo(f"FAIL {p}: {len(problems)} problem{'s' if len(problems) > 1 else ''}")
+            for problem in problems:
+                click.echo(problem.render())
+        else:
+            click.echo(f"OK   {p}: {cat.id}, {len(cat.items)} items")
     sys.exit(1 if bad else 0)
 
 
