@@ -223,3 +223,174 @@ def test_a_file_that_is_not_a_mapping(tmp_path, text):
     path = _write(tmp_path, "list.yaml", text)
     (problem,) = catalog_problems(path)
     assert "mapping" in problem.message_en and THAI.search(problem.message_th)
+
+
+# ── import ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def _import(*args: str):
+    return CliRunner().invoke(catalog, ["import", *args])
+
+
+def _xlsx(path: Path) -> Path:
+    """NACC's table as agencies copy it: a title, English headers, the sub-indicator cell merged down its items,
+    a section row, the header repeated after a page break."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [
+        ["OIT items, fiscal year 2570"],
+        ["Code", "Name", "Sub-indicator", "What must be shown", "Year rule"],
+        ["O1", "โครงสร้าง", "9.1 ข้อมูลพื้นฐาน", "แผนผังโครงสร้าง", "-"],
+        ["O2", "ข้อมูลผู้บริหาร", None, "ชื่อ ตำแหน่ง ช่องทางติดต่อ", None],
+        ["O4", "แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน", None, "แผนที่ใช้ในปีที่ประเมิน", "assessed"],
+        ["Code", "Name", "Sub-indicator", "What must be shown", "Year rule"],
+        ["9.2 การบริหารงาน"],
+        ["O12", "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณประจำปี รอบ 6 เดือน", "9.2", "", "รอบ 6 เดือน"],
+        ["O13", "รายงานผลการดำเนินงานประจำปี", "9.2", "ผลการดำเนินงาน", "ปีงบประมาณ พ.ศ. ๒๕๖๙"],
+        ["O44", "การเปิดเผยข้อมูลการใช้จ่ายเงินสวัสดิการ (ข้อใหม่)", "9.6 ข้อมูลการเงิน", "รายการเบิกจ่าย", "ทุกไตรมาส"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("C3:C5")
+    book.save(path)
+    return path
+
+
+def test_import_xlsx_reuses_base_items_and_maps_year_rules(tmp_path):
+    out = tmp_path / "nacc-2570.yaml"
+    result = _import(str(_xlsx(tmp_path / "items.xlsx")), "--id", "nacc-2570", "--base", "nacc-2566", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    from checklist.catalog import load_catalog
+
+    cat = load_catalog(out)
+    base = load_catalog("nacc-2566")
+    assert (cat.id, cat.fiscal_year, cat.confidence) == ("nacc-2570", 2570, "low")
+    assert [it.code for it in cat.items] == ["O1", "O2", "O4", "O12", "O13", "O44"]
+    rules = {it.code: it.year_rule.value for it in cat.items}
+    assert rules == {
+        "O1": "none",
+        "O2": "none",
+        "O4": "assessed",
+        "O12": "first_half",
+        "O13": "previous",
+        "O44": "none",
+    }
+    for code in ("O1", "O2", "O4", "O12", "O13"):  # same code, same name: the base's terms and elements
+        assert cat.item(code).elements == base.item(code).elements and cat.item(code).terms == base.item(code).terms
+    assert cat.item("O2").sub_indicator == "9.1"  # the merged cell
+    new = cat.item("O44")
+    assert (new.sub_indicator, new.elements, new.confidence, new.criterion) == ("9.6", [], "low", "รายการเบิกจ่าย")
+    assert new.terms == ["การเปิดเผยข้อมูลการใช้จ่ายเงินสวัสดิการ (ข้อใหม่)", "การเปิดเผยข้อมูลการใช้จ่ายเงินสวัสดิการ"]
+    assert cat.sub_indicator_names()["9.6"] == "ข้อมูลการเงิน"
+    assert cat.indicator_names() == {"9": "การเปิดเผยข้อมูล"} and [b.min for b in cat.bands] == [b.min for b in base.bands]
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# OIT items of fiscal year พ.ศ. 2570, imported from items.xlsx on ")
+    assert "โครงสร้าง" in text  # readable Thai, not escapes
+    output = result.output
+    assert "6 items imported (5 from base, 1 new)" in output
+    assert "row 6: the header again" in output and "row 7: section row: sub-indicator 9.2 การบริหารงาน" in output
+    assert 'row 10: O44 year rule "ทุกไตรมาส"' in output
+    assert "O44: no elements — only finding the item and its year are checked; add elements" in output
+    assert f"wrote {out}" in output
+
+
+def test_import_cp874_csv_with_thai_headers(tmp_path, monkeypatch):
+    lines = [
+        "ข้อ,ชื่อรายการ,ข้อมูลที่ต้องแสดง,ช่วงเวลา",
+        "ตัวชี้วัดย่อยที่ 9.1 ข้อมูลพื้นฐาน,,,",
+        "O1,โครงสร้าง,แผนผัง,ไม่กำหนด",
+        "O๕,ข้อมูลการติดต่อ,ที่อยู่ เบอร์โทร,",
+        "9.2 การบริหารงาน,,,",
+        'O11,แผนดำเนินงานและการใช้งบประมาณประจำปี,"แผน, งบประมาณ",ปีปัจจุบัน',
+        "O12,รายงานผลการใช้งบประมาณ,,ปีที่ประเมินหรือปีก่อนหน้า",
+        "O13,รายงานผลการดำเนินงานประจำปี,,ปีก่อนหน้า",
+        "O14,คู่มือการปฏิบัติงาน,,ตามความเหมาะสม",
+        "รวม 6 ข้อ,,,",
+    ]
+    path = tmp_path / "รายการ.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp874"))
+    monkeypatch.chdir(tmp_path)
+    result = _import(str(path), "--year", "2570", "--base", "nacc-2566")
+    assert result.exit_code == 0, result.output
+    from checklist.catalog import load_catalog
+
+    cat = load_catalog(tmp_path / "nacc-2570.yaml")  # the default --out
+    base = load_catalog("nacc-2566")
+    assert [it.code for it in cat.items] == ["O1", "O5", "O11", "O12", "O13", "O14"]
+    assert {it.code: it.sub_indicator for it in cat.items} == {
+        "O1": "9.1", "O5": "9.1", "O11": "9.2", "O12": "9.2", "O13": "9.2", "O14": "9.2"}  # fmt: skip
+    rules = {it.code: it.year_rule.value for it in cat.items}
+    assert rules == {"O1": "none", "O5": "none", "O11": "assessed", "O12": "assessed_or_previous", "O13": "previous",
+                     "O14": "none"}  # fmt: skip
+    assert cat.item("O5").elements == base.item("O5").elements
+    assert cat.item("O11").elements == base.item("O11").elements
+    assert cat.item("O12").elements == [] and cat.item("O14").elements == []  # other names than the base's
+    assert cat.item("O11").criterion == base.item("O11").criterion  # the base's criterion, not the cell's
+    assert "6 items imported (4 from base, 2 new)" in result.output
+    assert 'row 9: O14 year rule "ตามความเหมาะสม"' in result.output
+    assert "row 10: no item code (O1..O99): รวม 6 ข้อ" in result.output
+    assert "row 2: section row: sub-indicator 9.1 ข้อมูลพื้นฐาน" in result.output
+    assert "no sub-indicator column" in result.output
+
+
+def test_import_refuses_to_overwrite(tmp_path):
+    csv_file = tmp_path / "items.csv"
+    csv_file.write_text("\ufeffcode,name,year rule\nO1,โครงสร้าง,none\n", encoding="utf-8")
+    out = tmp_path / "mine.yaml"
+    out.write_text("keep me\n", encoding="utf-8")
+    result = _import(str(csv_file), "--id", "mine-2570", "--out", str(out))
+    assert result.exit_code == 2 and "--force" in result.output and out.read_text(encoding="utf-8") == "keep me\n"
+    result = _import(str(csv_file), "--id", "mine-2570", "--out", str(out), "--force")
+    assert result.exit_code == 0, result.output
+    from checklist.catalog import load_catalog
+
+    cat = load_catalog(out)
+    assert (cat.id, cat.confidence, cat.item("O1").terms, [b.name for b in cat.bands]) == (
+        "mine-2570", "low", ["โครงสร้าง"], ["ผ่านดีเยี่ยม", "ผ่านดี", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน"])  # fmt: skip
+    assert "no sub-indicator column" in result.output and "1 items imported (0 from base, 1 new)" in result.output
+
+
+def test_import_needs_the_year(tmp_path):
+    csv_file = tmp_path / "items.csv"
+    csv_file.write_text("code,name\nO1,โครงสร้าง\n", encoding="utf-8")
+    result = _import(str(csv_file), "--id", "mine")
+    assert result.exit_code == 2 and "--year" in result.output
+    result = _import(str(csv_file), "--id", "nacc-2570", "--year", "2569")
+    assert result.exit_code == 2 and "2569" in result.output
+    result = _import(str(csv_file), "--year", "2570", "--out", str(tmp_path / "x.yaml"))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("", "none"), ("-", "none"), ("ไม่กำหนด", "none"), ("none", "none"),
+        ("ปีที่ประเมิน", "assessed"), ("ปีปัจจุบัน", "assessed"), ("Assessed year", "assessed"),
+        ("พ.ศ. 2570", "assessed"), ("ปีงบประมาณ พ.ศ. ๒๕๗๐", "assessed"), ("FY 2027", "assessed"),
+        ("ปีก่อนหน้า", "previous"), ("ปีที่ผ่านมา", "previous"), ("previous", "previous"), ("พ.ศ. 2569", "previous"),
+        ("รอบ 6 เดือน", "first_half"), ("ครึ่งปีแรก", "first_half"), ("ต.ค. 2569 – มี.ค. 2570", "first_half"),
+        ("พ.ศ. 2569 หรือ 2570", "assessed_or_previous"), ("first_half", "first_half"),
+        ("วิเคราะห์ผลการประเมินปีก่อน", "analysis_of_previous"),
+        ("พ.ศ. 2560", None), ("ทุกไตรมาส", None),
+    ],
+)  # fmt: skip
+def test_year_rule_cells(text, rule):
+    from checklist.catalog_import import year_rule_of
+
+    got = year_rule_of(text, 2570)
+    assert (got.value if got else None) == rule
+
+
+def test_headers_are_matched_loosely():
+    from checklist.catalog_import import decode_csv, header_columns
+
+    assert header_columns(["ข้อ", "ชื่อรายการ", "ตัวชี้วัดย่อย", "ข้อมูลที่ต้องแสดง", "ปี"]) == {
+        "code": 0, "name": 1, "sub_indicator": 2, "criterion": 3, "year_rule": 4}  # fmt: skip
+    assert header_columns(["รหัส", " ประเด็น ", "Sub - Indicator", "What must be shown", "Year Rule"]) == {
+        "code": 0, "name": 1, "sub_indicator": 2, "criterion": 3, "year_rule": 4}  # fmt: skip
+    thai = "ข้อ,ชื่อ\n"
+    assert decode_csv(thai.encode("utf-8-sig")) == (thai, "utf-8-sig")
+    assert decode_csv(thai.encode("utf-8")) == (thai, "utf-8")
+    assert decode_csv(thai.encode("cp874")) == (thai, "cp874")
