@@ -252,19 +252,22 @@ class _Checker:
             except ValidationError as exc:
                 errors = exc.errors(include_url=False)
             bad_items: set[int] = set()
+            done = False
             for err in errors:
                 loc = tuple(err["loc"])
                 if not loc:  # Catalog._consistent: it runs only once every field is valid, and stops at the first
-                    if not state.catalog_wide(str((err.get("ctx") or {}).get("error", err["msg"]))):
-                        return None
+                    done = not state.catalog_wide(str((err.get("ctx") or {}).get("error", err["msg"])))
                     continue
                 kind, g = _match_own(str((err.get("ctx") or {}).get("error", "")))
                 if kind == "variant_unit":
                     loc = (*loc, g["ut"].strip("'\""))  # the line of the unit type, not of ``variants:``
                 state.report(loc, _explain(err, loc))
-                if not (loc[0] == "items" and len(loc) > 1 and isinstance(loc[1], int)):
-                    return None  # the rest of the catalog depends on what is wrong here
-                bad_items.add(loc[1])
+                if loc[0] == "items" and len(loc) > 1 and isinstance(loc[1], int):
+                    bad_items.add(loc[1])
+                else:
+                    done = True  # the catalog-wide checks depend on what is wrong here: stop after this round
+            if done:
+                return None
             state.drop(bad_items)  # and validate the other items again, for the catalog-wide problems
         else:
             return None
@@ -420,11 +423,11 @@ def _own_message(message: str) -> tuple[str, str]:
     return _GENERIC_TH, message
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, thai: bool = False) -> str:
     if isinstance(value, dict):
-        return "a mapping {…}"
+        return "ชุด key: value {…}" if thai else "a mapping {…}"
     if isinstance(value, list):
-        return "a list […]"
+        return "รายการ […]" if thai else "a list […]"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
@@ -446,7 +449,7 @@ _TYPE_ERRORS = {
 
 def _type_message(field: str, kind: str, value: Any) -> tuple[str, str]:
     th, en = _TYPES[kind]
-    return f"`{field}` ต้องเป็น{th} แต่ได้ {_show(value)}", f"`{field}` must be {en}, got {_show(value)}"
+    return f"`{field}` ต้องเป็น{th} แต่ได้ {_show(value, True)}", f"`{field}` must be {en}, got {_show(value)}"
 
 
 def _field_name(loc: tuple) -> str:
@@ -474,14 +477,14 @@ def _explain(err: dict, loc: tuple) -> tuple[str, str]:
     if kind in ("literal_error", "enum"):
         expected = ctx.get("expected", "")
         guess = difflib.get_close_matches(str(value), re.findall(r"'([^']*)'", expected), n=1, cutoff=0.5)
-        th = f"`{field}` ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {expected} แต่ได้ {_show(value)}"
+        th = f"`{field}` ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {expected} แต่ได้ {_show(value, True)}"
         en = f"`{field}` must be one of {expected}, got {_show(value)}"
         if guess:
             th, en = f"{th} — หมายถึง '{guess[0]}' หรือไม่", f"{en} — did you mean '{guess[0]}'?"
         return th, en
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
-        return (f"`{field}` ไม่ตรงกับรูปแบบ {pattern} (ได้ {_show(value)})",
+        return (f"`{field}` ไม่ตรงกับรูปแบบ {pattern} (ได้ {_show(value, True)})",
                 f"`{field}` does not match the pattern {pattern} (got {_show(value)})")  # fmt: skip
     if kind == "too_short":
         n = ctx.get("min_length", 1)

@@ -218,6 +218,15 @@ def test_validate_command_prints_file_line_and_exits_1(tmp_path):
     assert result.exit_code == 0 and result.output.count("OK   ") == len(bundled_catalogs())
 
 
+def test_all_top_level_errors_are_reported(tmp_path):
+    path = _write(tmp_path, "top.yaml", 'id: top\nfiscal_year: "พ.ศ. 2570"\nitems: {O1: x}\n')
+    problems = catalog_problems(path)
+    missing = {(1, field) for field in ("version", "indicators", "sub_indicators", "bands")}  # at the first line
+    assert {(p.line, p.where) for p in problems} == {*missing, (2, "fiscal_year"), (3, "items")}
+    assert "`fiscal_year` must be a whole number, got 'พ.ศ. 2570'" in _by_line(problems)[2].message_en
+    assert "ต้องเป็นรายการ" in _by_line(problems)[3].message_th
+
+
 @pytest.mark.parametrize("text", ["", "- a\n- b\n"])
 def test_a_file_that_is_not_a_mapping(tmp_path, text):
     path = _write(tmp_path, "list.yaml", text)
