@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -86,16 +87,21 @@ def catalog_show(name, unit_type):
 @catalog.command("validate")
 @click.argument("files", nargs=-1)
 def catalog_validate(files):
-    """Validate catalog files (default: all bundled)."""
+    """Validate catalog files (default: all bundled). Each problem is printed as FILE:LINE: Thai / English; the exit
+    code is 1 when any file has one."""
+    from checklist.catalog_check import check_catalog
+
     paths = files or [str(p) for p in bundled_catalogs()]
     bad = 0
     for p in paths:
-        try:
-            cat = load_catalog(p)
-            click.echo(f"OK   {p}: {cat.id}, {len(cat.items)} items")
-        except CatalogError as exc:
+        cat, problems = check_catalog(p)
+        if problems:
             bad += 1
-            click.echo(f"FAIL {exc}")
+            click.echo(f"FAIL {p}: {len(problems)} problem{'s' if len(problems) > 1 else ''}")
+            for problem in problems:
+                click.echo(problem.render())
+        else:
+            click.echo(f"OK   {p}: {cat.id}, {len(cat.items)} items")
     sys.exit(1 if bad else 0)
 
 
@@ -117,4 +123,39 @@ def catalog_diff(old, new, unit_type):
     except (CatalogError, ValueError) as exc:
         fail(str(exc))
     for line in render_diff(diff_catalogs(a, b)):
+        click.echo(line)
+
+
+@catalog.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--id", "catalog_id", default=None, help="the catalog's id (default: <scheme>-<year>)")
+@click.option("--year", type=int, default=None, help="fiscal year พ.ศ. (needed unless the id ends in one)")
+@click.option("--scheme", default="nacc", show_default=True)
+@click.option("--base", default=None, help="a bundled id or file whose items are reused when code and name match")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="default: <id>.yaml here")
+@click.option("--force", is_flag=True, help="overwrite --out if it exists")
+def catalog_import(file, catalog_id, year, scheme, base, out, force):
+    """Turn a spreadsheet of NACC's items (xlsx or csv: code, name, sub-indicator, what must be shown, year rule)
+    into a catalog file, and say what could not be mapped."""
+    from checklist.catalog_import import catalog_yaml, import_id_and_year, read_table, render_report, rows_to_catalog
+
+    try:
+        catalog_id, year = import_id_and_year(catalog_id, year, scheme)
+        out = out or Path(f"{catalog_id}.yaml")
+        if out.exists() and not force:
+            fail(f"{out} exists: give --force to overwrite it, or another --out")
+        base_catalog = load_catalog(base) if base else None
+        today = date.today()
+        result = rows_to_catalog(
+            read_table(file), catalog_id=catalog_id, fiscal_year=year, scheme=scheme, base=base_catalog,
+            source_name=file.name, imported_on=today,
+        )  # fmt: skip
+    except (CatalogError, ValueError) as exc:
+        fail(str(exc))
+    out.write_text(catalog_yaml(result, file.name, today), encoding="utf-8")
+    try:
+        load_catalog(out)
+    except CatalogError as exc:  # a bug of the import: say so rather than leave a file that does not load quietly
+        fail(f"the file written does not load, please report it: {exc}", code=1)
+    for line in render_report(result, out):
         click.echo(line)
