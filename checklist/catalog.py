@@ -406,7 +406,9 @@ def _merge(base: dict, child: dict) -> dict:
     return out
 
 
-def _read_yaml(path: Path) -> dict:
+def _read_yaml(path: Path, _chain: tuple[Path, ...] = ()) -> dict:
+    if path.resolve() in _chain:
+        raise CatalogError(f"{path}: extends itself through {' → '.join(p.name for p in _chain)}")
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a safe loader
     except (OSError, yaml.YAMLError) as exc:
@@ -416,7 +418,12 @@ def _read_yaml(path: Path) -> dict:
     parent = data.get("extends")
     if parent:
         base_path = resolve_catalog_path(parent, relative_to=path.parent)
-        data = _merge(_read_yaml(base_path), data)
+        base = _read_yaml(base_path, (*_chain, path.resolve()))
+        for key in ("items", "item_overrides"):
+            entries = data.get(key) or []
+            if not isinstance(entries, list) or not all(isinstance(e, dict) and "code" in e for e in entries):
+                raise CatalogError(f"{path}: every entry of {key} must be a mapping with a code")
+        data = _merge(base, data)
     return data
 
 

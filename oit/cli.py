@@ -14,6 +14,7 @@ from checklist.catalog import (
     CatalogError,
     normalise_unit_type,
 )
+from checklist.catalog_check import catalog_problems
 from checklist.catalog_years import choose_catalog
 from crawler.resume import find_resumable_run
 from oit import __version__, store
@@ -31,7 +32,8 @@ def pick_catalog(year: int | None, catalog_file: str | None, scheme: str | None 
     try:
         choice = choose_catalog(year, scheme, catalog_file)
     except CatalogError as exc:
-        fail(str(exc))
+        problems = catalog_problems(catalog_file) if catalog_file else []
+        fail("\n".join(p.render() for p in problems) if problems else str(exc))
         raise  # unreachable
     if choice.carried:
         click.echo(

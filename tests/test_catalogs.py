@@ -493,3 +493,13 @@ def test_no_gift_announcement_must_be_signed_by_the_head(fy: int, code: str) -> 
     assert any(e.signed_by and e.required for e in item.elements)
     lao = item.for_unit_type("lao")
     assert [e.signed_by for e in lao.elements if e.id == "signer"] == [["นายก"]]
+
+
+def test_an_extends_loop_or_an_item_without_a_code_is_a_catalog_error(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("extends: b.yaml\nid: a-2570\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("extends: a.yaml\nid: b-2570\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match="extends itself"):
+        load_catalog(tmp_path / "a.yaml")
+    (tmp_path / "c.yaml").write_text("extends: nacc-2569\nid: c-2570\nitems:\n  - name: no code\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match="mapping with a code"):
+        load_catalog(tmp_path / "c.yaml")
