@@ -155,6 +155,9 @@ class EvidenceType(Strict):
     id: str
     label: str  # Thai, used in reasons: "เป็น<label> ไม่ใช่หลักฐานของข้อนี้"
     starts: list[str] = Field(min_length=1)
+    #: A resource with this page feature is not of this type, whatever its subject says (a page titled
+    #: "แบบคำร้องออนไลน์" that holds a form to fill in is the online service, not a form to download).
+    unless_feature: str | None = None
 
 
 class Placeholders(Strict):

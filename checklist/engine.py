@@ -457,19 +457,28 @@ def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
     return result
 
 
+def index_pages(site: SiteData) -> set[str]:
+    """The unit's ITA index pages: pages whose rows name several item codes. They are never an item's evidence.
+    A page of one item (its heading names the code, its rows are that item's documents) is not an index: what
+    it says itself (a Do's & Don'ts table, a training record) may be the evidence."""
+    codes: dict[str, set[str]] = {}
+    for row in site.ita_rows:
+        codes.setdefault(row.page_url, set()).add(row.code)
+    return {page for page, named in codes.items() if len(named) > 1}
+
+
 def evaluate_site(
     catalog: Catalog, site: SiteData, fiscal_year: int, unit_type: str, codes: set[str] | None = None
 ) -> list[ItemResult]:
     """Verdicts for every item of the catalog (or only the items ``codes``), in catalog order."""
     urls, empty = _ita_context(site, fiscal_year)
     ctx = _Context(
-        site=site, fy=fiscal_year, catalog=catalog, ita_urls=urls, ita_empty=empty,
-        index_pages={row.page_url for row in site.ita_rows},
+        site=site, fy=fiscal_year, catalog=catalog, ita_urls=urls, ita_empty=empty, index_pages=index_pages(site),
     )
     ctx.items = catalog.items_for(unit_type)
     items = [it for it in ctx.items if codes is None or it.code in codes]
     results = [evaluate_item(item, ctx) for item in items]
-    places = FixPlaces(site, urls, empty, ctx.index_pages, fiscal_year)
+    places = FixPlaces(site, urls, empty, {row.page_url for row in site.ita_rows}, fiscal_year)
     skipped = named_skipped(site)
     for item, result in zip(items, results, strict=True):
         result.fix = compose_fix(item, result, places, results)

@@ -38,6 +38,10 @@ def _lines(text: str, limit: int) -> list[str]:
     return out
 
 
+#: What a form leaves to be filled in: dots, underscores, dashes.
+_BLANK_FILL = re.compile(r"[\s.…_\-–—]+")
+
+
 def subject_of(res: Resource) -> tuple[str, str]:
     """(subject, what stands before it): "เรื่อง …" of a document's first lines with its heading line
     ("ประกาศองค์การบริหารส่วนตำบล…"), else the title or first heading (and "")."""
@@ -47,6 +51,8 @@ def subject_of(res: Resource) -> tuple[str, str]:
             m = _SUBJECT.match(line)
             if m:
                 subject = (m.group(1) or m.group(2)).strip()
+                if not _BLANK_FILL.sub("", subject):
+                    continue  # a form's blank to fill in ("เรื่อง ............"): not a subject
                 if len(subject) < 8 and i + 1 < len(lines):
                     subject = f"{subject} {lines[i + 1]}"
                 start = m.start(1) if m.group(1) else m.start(2)

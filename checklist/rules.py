@@ -177,6 +177,8 @@ def kind_conflict(item: Item, res: Resource, types: list[EvidenceType], fillers:
     names = [fold(t) for t in (item.name, *item.terms[:1]) if t]
     if any(n and n in fold(subject) for n in names):
         return kind.id, True, ""
+    if kind.unless_feature and _feature_count(res, kind.unless_feature):
+        return "", False, ""
     if kind.id in item.not_kinds:
         return kind.id, False, f"เอกสารนี้เป็น{kind.label} ({subject[:60]}) ไม่ใช่หลักฐานที่ข้อนี้ต้องการ"
     return kind.id, False, ""
