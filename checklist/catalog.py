@@ -58,6 +58,8 @@ class YearRule(StrEnum):
     assessed_or_previous = "assessed_or_previous"
     analysis_of_previous = "analysis_of_previous"  # O42: analyses FY-1's ITA, measures for FY
     dated_items = "dated_items"  # a list (news) with at least one entry dated within FY
+    #: a school's report of the last academic year that has ended (ปีการศึกษา, May–March): FY-2 or FY-1
+    previous_academic_year = "previous_academic_year"
 
 
 def valid_regex(pattern: str | None) -> str | None:

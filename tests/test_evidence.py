@@ -334,3 +334,18 @@ def test_a_misread_period_is_no_evidence_either_way() -> None:
             "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗\nระหว่างเดือน ตุลาคม ๒๕๒๒ - มีนาคม ๒๕๒๓\n" + UNIT)
     out = evaluate(_item("O37"), doc(text, methods=["ocr"]), FY)
     assert "2522" not in out.year_note
+
+
+def test_a_count_labelled_in_progress_is_a_statistic_not_a_notice() -> None:
+    """Complaint statistics on a short page: "อยู่ระหว่างดำเนินการ ๑ เรื่อง" counts cases; the phrase alone says
+    the page has nothing yet."""
+    stats = page(
+        "สถิติเรื่องร้องเรียน ปีงบประมาณ พ.ศ. ๒๕๖๙\nเรื่องร้องเรียนทั้งหมด ๓ เรื่อง\nดำเนินการแล้วเสร็จ ๒ เรื่อง\n"
+        "อยู่ระหว่างดำเนินการ ๑ เรื่อง",
+        title="สถิติเรื่องร้องเรียน",
+    )
+    assert placeholder_reason(stats, CAT.placeholders) == ""
+    table = page("สถานะ | จำนวน\nอยู่ระหว่างดำเนินการ : 0\nไม่มีข้อมูล (0)", title="สถิติ")
+    assert placeholder_reason(table, CAT.placeholders) == ""
+    notice = page("ข้อมูลสถิติเรื่องร้องเรียน\nอยู่ระหว่างดำเนินการ", title="สถิติเรื่องร้องเรียน")
+    assert "อยู่ระหว่างดำเนินการ" in placeholder_reason(notice, CAT.placeholders)

@@ -293,7 +293,7 @@ CASES = [
           (_res("files/report66.pdf", "รายงานผลการดำเนินงานประจำปีงบประมาณ พ.ศ. ๒๕๖๖", ANNUAL_REPORT + PROBLEMS), "ไม่ใช่ปี")]),
     Case("O8", "รายงานการประเมินตนเอง (SAR)",
          _res("files/sar2568.pdf", "SAR ปีการศึกษา 2568", SAR.format(year="2568")),
-         [(_res("files/sar2565.pdf", "SAR ปีการศึกษา 2565", SAR.format(year="๒๕๖๕")), "ปีการศึกษา 2567 หรือ 2568"),
+         [(_res("files/sar2565.pdf", "SAR ปีการศึกษา 2565", SAR.format(year="๒๕๖๕")), "ไม่ใช่ปีการศึกษา 2568 หรือ 2567"),
           (_res("files/actionplan69.pdf", "แผนปฏิบัติการประจำปีงบประมาณ พ.ศ. ๒๕๖๙", "การประเมินตนเอง ปีการศึกษา 2568 " + ACTION_PLAN.format(prev="๒๕๖๘", year="๒๕๖๙")),
            "เอกสารนี้เป็นแผน")]),
     Case("O9", "ข่าวประชาสัมพันธ์",
@@ -439,3 +439,16 @@ def test_no_item_passes_on_the_other_items_documents(case: Case) -> None:
     site = _site([c.good for c in others], [Link(HOME, c.good.url, c.label) for c in others])
     result = _judge(case.code, site)
     assert result.status != "pass", [e.url for e in result.evidence]
+
+
+def test_sar_years_move_on_with_the_fiscal_year() -> None:
+    """Carried to FY 2570 (no 2570 list yet), the last ended academic year is 2569 (or 2568 until its SAR is out)."""
+    from checklist.catalog_years import choose_catalog
+
+    choice = choose_catalog(2570, scheme="ovec")
+    assert choice.carried and choice.catalog.assumed_from == "ovec-2569"
+    site = lambda year: _site([_res("files/sar.pdf", "SAR", SAR.format(year=year))],  # noqa: E731
+                              [Link(HOME, HOME + "files/sar.pdf", "รายงานการประเมินตนเอง")])  # fmt: skip
+    verdict = lambda year: {r.code: r for r in evaluate_site(choice.catalog, site(year), 2570, "school")}["O8"]  # noqa: E731
+    assert verdict("๒๕๖๙").status == "pass" and verdict("2568").status == "pass"
+    assert verdict("2567").status != "pass"
