@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from checklist.catalog import Catalog, Item
-from checklist.evidence import placeholder_reason, subject_key, subject_of
+from checklist.evidence import evidence_type, placeholder_reason, subject_key, subject_of
 from checklist.fixes import FixPlaces, compose_fix
 from checklist.rules import Outcome
 from checklist.rules import evaluate as check_rules
@@ -162,6 +162,35 @@ def relevance(item: Item, res: Resource, ctx: _Context) -> Candidate:
         cand.score -= 8.0
         cand.reasons.append("exclude")
     return cand
+
+
+#: A page whose own text, besides its links, is shorter than this (folded characters) is only a list of links.
+LIST_ONLY_TEXT = 300
+
+
+def _lists_only_not_kinds(item: Item, res: Resource, ctx: _Context) -> str:
+    """Why a page holds no evidence of ``item`` although its title names it: it only lists documents of types
+    the item never takes (an E-Service page of blank forms to download), and offers nothing itself (no form)."""
+    if res.is_document or not item.not_kinds or res.features.get("form"):
+        return ""
+    links = [lk for lk in ctx.site.outlinks.get(res.url, []) if lk.dst not in ctx.site.navigation]
+    docs = [ctx.site.get(lk.dst) for lk in links if not lk.offsite]
+    docs = [d for d in docs if d is not None and d.is_document]
+    if not docs or any(lk.offsite for lk in links):
+        return ""  # nothing listed, or a link to a system elsewhere (Google Forms, an e-service host)
+    types = ctx.catalog.evidence_types
+    kinds = {d.url: evidence_type(d, types, ctx.catalog.subject_fillers) for d in docs}
+    if any(k is None or k.id not in item.not_kinds for k in kinds.values()):
+        return ""
+    own = fold(res.body or res.text)
+    for lk in links:
+        own = own.replace(fold(lk.text), "") if lk.text else own
+    for name in (res.title, *res.headings):
+        own = own.replace(fold(name), "") if name else own
+    if len(own) >= LIST_ONLY_TEXT:
+        return ""
+    labels = sorted({k.label for k in kinds.values() if k})
+    return f"หน้านี้มีเพียงรายการ{'/'.join(labels)}ให้ดาวน์โหลด ({len(docs)} ไฟล์) ไม่ใช่หลักฐานที่ข้อนี้ต้องการ"
 
 
 def _candidates(item: Item, ctx: _Context) -> list[Candidate]:
@@ -393,7 +422,9 @@ def evaluate_item(item: Item, ctx: _Context) -> ItemResult:
     readable = [c for c in cands if c.res.readable and not c.container]
     for c in readable:
         c.outcome = _judge(item, c.res, ctx)
-        empty = placeholder_reason(c.res, ctx.catalog.placeholders, c.res.anchors)
+        empty = placeholder_reason(c.res, ctx.catalog.placeholders, c.res.anchors) or _lists_only_not_kinds(
+            item, c.res, ctx
+        )
         if empty:
             c.outcome.forbidden.insert(0, empty)
     passing = [c for c in readable if c.outcome.ok]

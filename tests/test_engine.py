@@ -119,3 +119,41 @@ def test_seed_004_is_the_2568_integrity_measures_report() -> None:
     assert o28.status == "unknown"
     assert o28.evidence and o28.evidence[0].url == doc.url and o28.evidence[0].fiscal_year == 2568
     assert not [c for c, r in results.items() if r.status == "pass" and r.evidence and r.evidence[0].url == doc.url]
+
+
+# ───────────────────────────── pages that only list documents; pages of one item ─────────────────────────────
+
+BLANK_FORM = "แบบคำร้องทั่วไป\nองค์การบริหารส่วนตำบลหนองบัว\nเขียนที่ ..............\nเรื่อง ....................\nเรียน นายกองค์การบริหารส่วนตำบลหนองบัว\nข้าพเจ้า .................... มีความประสงค์ ...................."
+
+
+def _eservice_site(**features: int) -> SiteData:
+    page = _page("eservice", "E-Service ยื่นคำร้องออนไลน์", "งานบริการประชาชน แบบฟอร์มสำหรับประชาชน เลือกแบบฟอร์มที่ต้องการ", **features)
+    forms = [
+        Resource(url=HOME + f"files/form{i}.pdf", kind="pdf", title="", text=clean(BLANK_FORM.replace("ทั่วไป", name)))
+        for i, name in enumerate(["ทั่วไป", "ขอรับความช่วยเหลือ", "ขอใช้น้ำประปา"])
+    ]
+    links = [Link(HOME, page.url, "E-Service")] + [Link(page.url, f.url, f"แบบคำร้อง{i}") for i, f in enumerate(forms)]
+    return _site([page, *forms], links)
+
+
+def test_an_eservice_page_of_blank_forms_to_download_is_no_online_service() -> None:
+    o18 = _results(_eservice_site())["O18"]
+    assert o18.status != "pass"
+    assert any("แบบฟอร์ม" in m and "ดาวน์โหลด" in m for m in o18.missing), o18.missing
+    assert _results(_eservice_site(form=1))["O18"].status == "pass"  # the online form is on the page itself
+
+
+def test_the_page_of_one_item_is_evidence_not_an_index() -> None:
+    """A unit's ITA index links O6 to its own page; that page lists the laws itself and links one Act's PDF.
+    The page (its rows name one code) is judged like any page, not skipped as an index."""
+    ita = _page("ita", "ITA 2566", "O1 โครงสร้าง O2 ผู้บริหาร O6 กฎหมายที่เกี่ยวข้อง")
+    laws = "\n".join(["พระราชบัญญัติสภาตำบลและองค์การบริหารส่วนตำบล พ.ศ. 2537", "พระราชบัญญัติกำหนดแผนและขั้นตอนการกระจายอำนาจ พ.ศ. 2542",
+                      "พระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540", "พระราชบัญญัติวิธีปฏิบัติราชการทางปกครอง พ.ศ. 2539",
+                      "พระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560", "ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548"])
+    item = _page("ita/o6", "O6 กฎหมายที่เกี่ยวข้อง", laws)
+    act = Resource(url=HOME + "files/act.pdf", kind="pdf", title="", text=clean("พระราชบัญญัติสภาตำบลและองค์การบริหารส่วนตำบล พ.ศ. 2537"))
+    rows = [ItaRow(ita.url, "O1", "โครงสร้าง", HOME + "x"), ItaRow(ita.url, "O2", "ผู้บริหาร", HOME + "y"),
+            ItaRow(ita.url, "O6", "กฎหมายที่เกี่ยวข้อง", item.url), ItaRow(item.url, "O6", "พระราชบัญญัติสภาตำบล", act.url)]
+    links = [Link(HOME, ita.url, "ITA"), Link(ita.url, item.url, "O6"), Link(item.url, act.url, "พระราชบัญญัติสภาตำบล")]
+    o6 = _results(_site([ita, item, act], links, rows))["O6"]
+    assert o6.status == "pass" and o6.evidence[0].url == item.url, (o6.status, [e.url for e in o6.evidence], o6.missing)

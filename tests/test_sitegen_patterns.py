@@ -613,7 +613,8 @@ def test_sampler_frequencies_of_the_misjudged_patterns():
         per_site = [[(c, p.state) for c, p in sp.items.items() if p.state in PATTERN_STATES] for sp in specs]
         assert 2 <= sum(map(len, per_site)) / 12 <= 4
         sites = Counter(st for found in per_site for st in {s for _, s in found})
-        assert all(sites[st] >= 5 for st in PATTERN_STATES), sites
+        # forms_to_download has one item (E-Service), often taken by an under-construction page
+        assert all(sites[st] >= (1 if st == "forms_to_download" else 5) for st in PATTERN_STATES), sites
         assert all(st in STATE_SUPPORT[c] for found in per_site for c, st in found)
         for sp in specs:  # a neighbour's document only comes from a neighbour whose own item stays "ok"
             for code, p in sp.items.items():
@@ -705,3 +706,14 @@ def test_built_site_truth_of_the_patterns(tmp_path):
     first, own = items["O37"]["documents"][0], items["O37"]["documents"][-1]
     assert page.index(f"href='{first}'") < page.index(f"href='{own}'")
     assert "แผนปฏิบัติการป้องกันการทุจริต" in page.split(f"href='{first}'>", 1)[1].split("<", 1)[0]
+
+
+def test_forms_to_download_lists_blank_forms_and_no_online_service(tmp_path):
+    from oit.sitegen.content import Ctx, build_block
+
+    spec = next(sp for sp in map(sample_spec, range(1000, 1100)) if sp.items["O18"].state == "forms_to_download")
+    assert spec.items["O18"].expect == "fail"
+    block = build_block(Ctx(spec), "O18", "forms_to_download")
+    assert block.docs and "<form" not in block.body
+    for doc in block.docs:
+        assert doc.title.startswith("แบบ") and "เรื่อง ....." in doc.html  # a blank to fill in, not a subject

@@ -80,7 +80,9 @@ for _code in ITEM_CODES:
 #: a page that only says it is under construction; a report saying nothing was done in the year; a
 #: neighbouring item's real document under the item's link; the neighbour's document listed before the
 #: item's own one on the item's page.
-PATTERN_STATES = ("under_construction", "nothing_done", "neighbour_doc", "side_by_side")
+PATTERN_STATES = ("under_construction", "nothing_done", "neighbour_doc", "side_by_side", "forms_to_download")
+#: Items whose online service a unit may replace by blank forms to download, fill in by hand and bring in.
+FORMS_TO_DOWNLOAD_ITEMS = ("O18",)
 #: Items whose evidence is a page a unit may publish as "under construction".
 UNDER_CONSTRUCTION_ITEMS = ("O1", "O2", "O8", "O10", "O18", "O28", "O30")
 #: Items that need actions or results in the year, where "nothing was done" fails.
@@ -108,6 +110,8 @@ for _code in UNDER_CONSTRUCTION_ITEMS:
     STATE_SUPPORT[_code].add("under_construction")
 for _code in NOTHING_DONE_ITEMS:
     STATE_SUPPORT[_code].add("nothing_done")
+for _code in FORMS_TO_DOWNLOAD_ITEMS:
+    STATE_SUPPORT[_code].add("forms_to_download")
 for _code in NEIGHBOURS:
     STATE_SUPPORT[_code].add("neighbour_doc")
 for _code in SIDE_NEIGHBOURS:

@@ -8,6 +8,8 @@
 - ``neighbour_doc``: the item's link, with the item's own link text, leads to a neighbouring item's real
   document of the year the item asks for, so only the kind of document is wrong.
 - ``side_by_side``: the item's page lists the neighbour's document first and the item's own one after it.
+- ``forms_to_download``: the E-Service page only lists blank request forms (PDF, Word) to print, fill in by hand
+  and bring to the office; the forms' own "เรื่อง ......" is a blank. Some pages say so, some only list them.
 
 :func:`build` gets the item's "ok" block (already built from the main random stream) and runs inside
 ``Ctx.aside``, so the other items of the site are written as they were.
@@ -123,6 +125,38 @@ def side_by_side(c: Ctx, base: Block, registry: dict[str, Callable[[Ctx, str], B
     return block
 
 
+_FORMS = ["แบบคำร้องทั่วไป", "แบบคำร้องขอรับความช่วยเหลือ", "แบบคำขออนุญาตใช้อาคารสถานที่", "แบบคำร้องขอใช้น้ำประปา",
+          "แบบคำร้องแจ้งซ่อมไฟฟ้าส่องสว่าง", "แบบคำขอรับเงินเบี้ยยังชีพผู้สูงอายุ", "แบบคำร้องขอความอนุเคราะห์รถบรรทุกน้ำ"]
+_DOTS = "." * 60
+
+
+def _blank_form(c: Ctx, name: str) -> str:
+    """A blank request form as units publish it: the unit's header, a subject and every detail left to fill in."""
+    head = f"เรียน {c.org.head}{c.org.short.removeprefix(c.org.kind)}"
+    return (f"<h1>{esc(name)}</h1><p class='c'>{esc(c.name)}</p>"
+            f"<p>เขียนที่ {_DOTS}</p><p>วันที่ ........ เดือน .................... พ.ศ. ............</p>"
+            f"<p>เรื่อง {_DOTS}</p><p>{esc(head)}</p>"
+            f"<p>ข้าพเจ้า {_DOTS} อายุ ........ ปี อยู่บ้านเลขที่ ........ หมู่ที่ ........ ตำบล{esc(c.spec.subdistrict)}</p>"
+            f"<p>มีความประสงค์ {_DOTS}{_DOTS}</p><p>ลงชื่อ {_DOTS} ผู้ยื่นคำร้อง</p>")
+
+
+def forms_to_download(c: Ctx, base: Block) -> Block:
+    """The E-Service item's page with only blank forms to download (``forms_to_download`` above)."""
+    rng = c.rng
+    names = rng.sample(_FORMS, rng.randint(2, 4))
+    year = c.fy
+    docs = []
+    for i, name in enumerate(names):
+        doc = c.doc(name, _blank_form(c, name), None, 1 + i, 10, year - 1, fmt="docx" if i and rng.random() < 0.4 else "pdf")
+        docs.append(doc)
+    intro = rng.choice([
+        "<p>ดาวน์โหลดแบบฟอร์มคำร้อง กรอกข้อมูลให้ครบถ้วน แล้วนำมายื่นด้วยตนเองที่สำนักงาน ในวันและเวลาราชการ</p>",
+        "<p>แบบฟอร์มสำหรับประชาชน</p>",
+        f"<p>งานบริการประชาชน {esc(c.name)}</p>",
+    ])
+    return Block(base.code, base.section, base.title, base.slug, intro, docs, evidence="page")
+
+
 def build(c: Ctx, code: str, state: str, base: Block, registry: dict[str, Callable[[Ctx, str], Block]]) -> Block:
     if state == "under_construction":
         return under_construction(c, base)
@@ -132,4 +166,6 @@ def build(c: Ctx, code: str, state: str, base: Block, registry: dict[str, Callab
         return neighbour_doc(c, base, registry)
     if state == "side_by_side":
         return side_by_side(c, base, registry)
+    if state == "forms_to_download":
+        return forms_to_download(c, base)
     raise ValueError(f"not a pattern state: {state!r}")

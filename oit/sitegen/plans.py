@@ -30,6 +30,9 @@ _REASONS = {
     "nothing_done": "เอกสารของปีที่ประเมินระบุว่าไม่ได้ดำเนินการ (เช่น 'ไม่ได้ดำเนินการ เนื่องจากไม่พบความเสี่ยง') ข้อนี้ต้องแสดงการดำเนินการ/"
                     "ผลการดำเนินการในปีอย่างเป็นรูปธรรม (the document of the right year says nothing was done; the item "
                     "asks for the actions or results of the year; like O34's 'no risk found', it scores nothing)",
+    "forms_to_download": "หน้า E-Service มีเพียงแบบฟอร์มคำร้องเปล่า (PDF/Word) ให้ดาวน์โหลดไปกรอกแล้วนำมายื่นที่สำนักงาน "
+                         "ไม่มีระบบยื่นคำร้องออนไลน์ (only blank request forms to download, fill in by hand and hand in: "
+                         "no online service; college fixture, 2026-12)",
     "neighbour_doc": "ลิงก์ของข้อนี้นำไปสู่เอกสารของข้อข้างเคียง (เช่น แผนแทนรายงานผล ประกาศแทนรายงาน) แม้ปีถูกต้อง "
                      "แต่ไม่ใช่ข้อมูลที่ข้อนี้กำหนด (the link leads to a neighbouring item's document of the right year: "
                      "a plan where a report is asked, an announcement or activity record where a report is asked)",

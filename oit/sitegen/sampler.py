@@ -61,6 +61,8 @@ _MISJUDGED: dict[str, tuple[float, float, dict[str, float]]] = {
     "neighbour_doc": (0.75, 0.3, {"O13": 1.5, "O33": 1.5, "O37": 1.5, "O38": 1.5}),
     "side_by_side": (0.55, 0.2, {}),
 }
+#: Chance that a benchmark site's E-Service page offers only blank forms to download (a college fixture's case).
+_FORMS_TO_DOWNLOAD = 0.5
 #: Thai-digit poor scans: on every third seed's site that has scans (rotating, so each split has several),
 #: making up this share of its scans.
 _THAI_SCAN_EVERY = 3
@@ -142,6 +144,10 @@ def sample_spec(seed: int, patterns: bool | None = None) -> SiteSpec:
         thai_scans = 0.0
     if not on:
         new_states = {}
+    # Later patterns draw from their own stream, so the earlier draws stay as they were.
+    forms = random.Random(f"oit-sitegen-forms-{seed}")
+    if on and forms.random() < _FORMS_TO_DOWNLOAD and "O18" not in states and "O18" not in new_states:
+        new_states["O18"] = "forms_to_download"
     states_all = {**states, **new_states}
     return SiteSpec(
         seed=seed,
