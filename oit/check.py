@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import httpx
 import sqlite_utils
 
-from checklist.catalog import Catalog
+from checklist.catalog import Catalog, bundled_catalogs, load_catalog
 from checklist.engine import evaluate_site
+from checklist.sitecodes import compare_site_codes
 from checklist.sitedata import load_site
 from crawler.urls import ensure_scheme
 from oit import __version__, store
@@ -203,11 +204,26 @@ def unreadable_of(site_resources) -> list[Unreadable]:
     return sorted(out, key=lambda u: u.url)
 
 
+def site_list_fit(catalog: Catalog, site, fiscal_year: int, unit_type: str) -> dict:
+    """How the unit's ITA index fits ``catalog`` (see ``checklist.sitecodes``), as a dict for the report; when it
+    does not fit, the bundled catalog it follows better is named."""
+    fit = compare_site_codes(catalog, site, fiscal_year, unit_type)
+    if fit.likely_out_of_date:
+        others = [load_catalog(p) for p in bundled_catalogs()]
+        fit = compare_site_codes(catalog, site, fiscal_year, unit_type, [c for c in others if c.id != catalog.id])
+    return asdict(fit) if fit.rows_compared or fit.page_year else {}
+
+
 def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fiscal_year: int, unit_type: str) -> Report:
     """Judge every item from the stored crawl, score it, store and return the report."""
     run = store.get_run(db, run_id)
     site = load_site(db, run_id)
     items = evaluate_site(catalog, site, fiscal_year, unit_type)
+    site_list = site_list_fit(catalog, site, fiscal_year, unit_type)
+    by_code = {it.code: it for it in items}
+    for m in site_list.get("mismatches", []):
+        if m["code"] in by_code:
+            by_code[m["code"]].notes.append(m["message_th"])
     score = score_items(catalog, items)
     home = site.get(site.home)
     resources = list(site.resources.values())
@@ -228,6 +244,7 @@ def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fisca
     settings["catalog_notice"] = catalog.shown_notice
     settings["catalog_items_unknown"] = sum(1 for it in catalog.items if it.unknown)
     settings["catalog_assumed_from"] = catalog.assumed_from
+    settings["site_list"] = site_list
     finished = store.now_iso()
     partial_reason = run.get("partial_reason") or ""
     store.update_run(
@@ -269,6 +286,7 @@ def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fisca
         catalog_notice=catalog.shown_notice,
         catalog_items_unknown=settings["catalog_items_unknown"],
         catalog_assumed_from=catalog.assumed_from,
+        site_list=site_list,
     )
     store.save_results(db, run_id, report)
     return report

@@ -20,7 +20,7 @@ from crawler.resume import find_resumable_run
 from oit import __version__, store
 from oit.catalog_cli import catalog
 from oit.check import CheckError, CrawlOptions, crawl, evaluate_run, preflight
-from oit.cli_common import fail
+from oit.cli_common import fail, plain
 from oit.extract.cli import extract_command
 from oit.model import STATUS_TH, Report
 from oit.thai import fold
@@ -57,6 +57,16 @@ def print_summary(report: Report, paths: dict[str, Path], elapsed: float | None 
     )
     if report.catalog_notice:
         click.secho(f"⚠ เกณฑ์ที่ใช้ตรวจ: {report.catalog_notice}", fg="yellow", bold=True)
+    fit = report.site_list
+    if fit.get("mismatches"):
+        click.secho(
+            f"หน้า ITA ของเว็บไซต์ไม่ตรงกับแคตตาล็อก {len(fit['mismatches'])} ข้อ: {plain(fit['summary_th'])}",
+            fg="yellow", bold=bool(fit.get("likely_out_of_date")),
+        )  # fmt: skip
+        for m in fit["mismatches"][:5]:
+            click.echo(f"  {plain(m['message_th'])}")
+    elif fit.get("page_year") and fit["page_year"] != report.fiscal_year:
+        click.echo(plain(fit["summary_th"]))
     if report.partial:
         click.secho(f"ผลบางส่วน (partial): {report.partial_reason}", fg="yellow")
     click.secho(f"คะแนน OIT ที่คาดการณ์: {s.oit:.2f} ({s.band})", bold=True)
@@ -78,7 +88,7 @@ def print_summary(report: Report, paths: dict[str, Path], elapsed: float | None 
         for i, code in enumerate(report.fixes[:top], 1):
             it = report.item(code)
             why = it.missing[0] if it.missing else (it.notes[0] if it.notes else "")
-            click.echo(f"  {i}. {it.code} {it.name} (+{it.gain:.2f}) {why}")
+            click.echo(f"  {i}. {it.code} {it.name} (+{it.gain:.2f}) {plain(why)}")
     if report.unreadable:
         click.echo(f"อ่านไม่ได้ {len(report.unreadable)} รายการ (ดูรายละเอียดในรายงาน)")
     if report.skipped:
@@ -355,7 +365,8 @@ def compare_with_truth(report: Report, truth: dict) -> tuple[int, list[tuple[str
 @click.option("--format", "fmt", type=click.Choice(["html", "json", "md", "csv"]), default="html", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="file to write (default: stdout)")
 @click.option("--recheck", is_flag=True, help="judge the stored crawl again with the current catalog")
-@click.option("--year", type=int, help="with --recheck: fiscal year")
+@click.option("--year", type=int, help="with --recheck: fiscal year (its catalog; default: the run's year and catalog)")
+@click.option("--scheme", help="with --recheck --year: the scheme (default: the run's)")
 @click.option("--catalog", "catalog_file", help="with --recheck: catalog file or id")
 @click.option(
     "--answer-sheet",
@@ -364,7 +375,7 @@ def compare_with_truth(report: Report, truth: dict) -> tuple[int, list[tuple[str
     help="also write the ITAS answer sheet (มี/ไม่มี, URL, where) as FILE.csv and FILE.xlsx",
 )
 @unit_type_option
-def report(db_path, run_id, fmt, output, recheck, year, catalog_file, answer_sheet, unit_type):
+def report(db_path, run_id, fmt, output, recheck, year, scheme, catalog_file, answer_sheet, unit_type):
     """สร้างรายงานใหม่จากข้อมูลที่เก็บไว้ — re-render a report from the store, without crawling."""
     from reports import render
 
@@ -372,8 +383,13 @@ def report(db_path, run_id, fmt, output, recheck, year, catalog_file, answer_she
     try:
         run = store.get_run(db, run_id)
         if recheck or not run.get("score"):
-            cat, fy, _ = pick_catalog(year or run.get("fiscal_year"), catalog_file or run.get("catalog_path"))
-            rep = evaluate_run(db, run["id"], cat, fy, pick_unit_type(cat, run.get("unit_type") or unit_type))
+            if catalog_file or year:  # what the user asks for: a catalog, or a year's (of the run's scheme)
+                stored = (run.get("catalog_id") or "nacc").rsplit("-", 1)[0]
+                scheme = scheme or (None if catalog_file else stored)
+                cat, fy, _ = pick_catalog(year or run.get("fiscal_year"), catalog_file, scheme)
+            else:
+                cat, fy, _ = pick_catalog(run.get("fiscal_year"), run.get("catalog_path"))
+            rep = evaluate_run(db, run["id"], cat, fy, pick_unit_type(cat, unit_type or run.get("unit_type")))
         else:
             rep = store.load_report(db, run["id"])
     except (LookupError, ValueError) as exc:

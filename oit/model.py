@@ -146,6 +146,10 @@ class Report:
     catalog_items_unknown: int = 0
     #: The id of the catalog whose list is assumed for this year ("" when the year has its own list).
     catalog_assumed_from: str = ""
+    #: How the unit's own ITA index page fits the catalog (``checklist.sitecodes.CatalogFit`` as a dict:
+    #: rows_compared, matched, mismatches [{code, site_label, catalog_name, kind, message_th …}],
+    #: likely_out_of_date, better_catalog, page_year, summary_th, summary_en …); empty when not compared.
+    site_list: dict = field(default_factory=dict)
 
     @property
     def catalog_label(self) -> str:

@@ -410,4 +410,5 @@ def load_report(db: sqlite_utils.Database, run_id: int | None = None) -> Report:
         catalog_notice=settings.get("catalog_notice", ""),
         catalog_items_unknown=settings.get("catalog_items_unknown", 0),
         catalog_assumed_from=settings.get("catalog_assumed_from", ""),
+        site_list=settings.get("site_list", {}),
     )

@@ -124,6 +124,7 @@ def report_to_json_dict(report: Report) -> dict[str, Any]:
         "stats": dict(report.stats),
         "warnings": list(report.warnings),
         "summary": summary_counts(report.items),
+        "site_list": dict(report.site_list),
     }
 
 
@@ -182,6 +183,7 @@ def report_from_json_dict(data: dict[str, Any]) -> Report:
         catalog_notice=catalog.get("notice", ""),
         catalog_items_unknown=int(catalog.get("items_unknown", 0)),
         catalog_assumed_from=catalog.get("assumed_from", ""),
+        site_list=data.get("site_list", {}),
         run_id=run["id"],
         started=run["started"],
         finished=run["finished"],

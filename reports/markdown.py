@@ -47,6 +47,8 @@ def _header(r: dict[str, Any], report: Report) -> list[str]:
     ]
     if r["catalog"]["notice"]:
         out += [f"> **⚠ เกณฑ์ที่ใช้ตรวจ:** {esc(r['catalog']['notice'])}", ""]
+    if (r.get("site_list") or {}).get("likely_out_of_date"):
+        out += [f"> **⚠ รายการบนหน้า ITA ของเว็บไซต์ไม่ตรงกับแคตตาล็อก:** {esc(r['site_list']['summary_th'])}", ""]
     if r["run"]["partial"]:
         reason = f" สาเหตุ: {esc(r['run']['partial_reason'])}" if r["run"]["partial_reason"] else ""
         out += [f"> **⚠ ผลบางส่วน:** การตรวจครั้งนี้ไม่ครบถ้วน คะแนนอาจต่ำกว่าความจริง{reason}", ""]
@@ -80,6 +82,22 @@ def _score(r: dict[str, Any], ctx: dict[str, Any]) -> list[str]:
     out += [f"- {STATUS_TH[st]}: {s['items_' + st]}" for st in ("pass", "partial", "fail", "unknown")]
     if s.get("items_review"):
         out.append(f"- ผ่านแต่ควรตรวจด้วยตา (ความมั่นใจต่ำ): {s['items_review']}")
+    return out + [""]
+
+
+def _site_list(r: dict[str, Any]) -> list[str]:
+    """The unit's ITA index against the catalog, code by code (only when they differ)."""
+    fit = r.get("site_list") or {}
+    if fit.get("page_year") and fit["page_year"] != r["fiscal_year"] and not fit.get("mismatches"):
+        return ["## หน้า ITA ของเว็บไซต์เทียบกับแคตตาล็อก", "", esc(fit["summary_th"]), ""]
+    if not fit.get("mismatches"):
+        return []
+    out = [f"## หน้า ITA ของเว็บไซต์เทียบกับแคตตาล็อก ({len(fit['mismatches'])} ข้อไม่ตรง)", "", esc(fit["summary_th"]), ""]
+    out += ["| ข้อ | บนเว็บไซต์ | ในแคตตาล็อก | หมายเหตุ |", "|---|---|---|---|"]
+    out += [
+        f"| {esc(m['code'])} | {esc(m['site_label'])} | {esc(m['catalog_name'] or '-')} | {esc(m['message_th'])} |"
+        for m in fit["mismatches"]
+    ]
     return out + [""]
 
 
@@ -138,7 +156,7 @@ def _items(ctx: dict[str, Any]) -> list[str]:
 def render_markdown(report: Report) -> str:
     ctx = context(report)
     r = ctx["r"]
-    out = _header(r, report) + _score(r, ctx) + _fixes(ctx) + _items(ctx)
+    out = _header(r, report) + _score(r, ctx) + _site_list(r) + _fixes(ctx) + _items(ctx)
     out += [f"## อ่านไม่ได้ ({len(r['unreadable'])})", ""]
     if r["unreadable"]:
         out += ["| ที่อยู่ (URL) | สาเหตุ |", "|---|---|"]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
 from checklist.catalog import catalog_for_year
 from scoring.score import compute_scores
-from tests.helpers import run_oit
+from tests.helpers import check_report, run_oit
 
 SITES = ["demo_site", "second_site"]
 
@@ -110,3 +111,35 @@ def test_runs_are_kept_and_searchable(demo_site):
     assert result.returncode == 0 and demo_site.base_url in result.stdout
     result = run_oit("search", "--db", str(demo_site.db), "ประเมินความเสี่ยง")
     assert result.returncode == 0 and "http://127.0.0.1" in result.stdout
+
+
+def test_an_index_of_another_years_list_is_reported_item_by_item(demo_site, tmp_path):
+    """The demo's ITA page follows the 43-item list of its year. Judged as FY 2570 (the 26-item list), a page
+    that says 2567 is only noted as another year's page; the same page relabelled 2570 is compared code by
+    code: the report says prominently that page and catalog differ, item by item, and which list it follows."""
+    own = demo_site.report["site_list"]
+    assert own and own["rows_compared"] >= 30 and own["mismatches"] == []
+    out = tmp_path / "2570.json"
+    result = run_oit("report", "--db", str(demo_site.db), "--recheck", "--year", "2570", "--format", "json", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    old = json.loads(out.read_text(encoding="utf-8"))
+    assert old["catalog"]["id"] == "nacc-2570" and old["fiscal_year"] == 2570
+    assert old["site_list"]["page_year"] == 2567 and not old["site_list"]["mismatches"]
+
+    from oit.serve import serve_directory
+
+    site = tmp_path / "site"
+    shutil.copytree(demo_site.root, site)
+    ita = site / demo_site.truth["ita_index"].strip("/") / "index.html"
+    ita.write_text(ita.read_text(encoding="utf-8").replace("2567", "2570"), encoding="utf-8")
+    with serve_directory(site) as base:
+        rep = check_report(base, tmp_path, "relabelled", "--no-ocr", year="2570")
+    fit = rep["site_list"]
+    assert fit["likely_out_of_date"] and fit["better_catalog"] in ("nacc-2566", "nacc-2567"), fit["summary_en"]
+    beyond = {m["code"] for m in fit["mismatches"] if m["kind"] == "not_in_catalog"}
+    assert {"O27", "O43"} <= beyond  # the catalog stops at O26
+    items = {it["code"]: it for it in rep["items"]}
+    for m in fit["mismatches"]:
+        if m["code"] in items:
+            assert m["message_th"] in items[m["code"]]["notes"]
+    assert 'id="site-list-notice"' in (tmp_path / "relabelled" / "oit-report.html").read_text(encoding="utf-8")
