@@ -120,7 +120,9 @@ def test_an_index_of_another_years_list_is_reported_item_by_item(demo_site, tmp_
     own = demo_site.report["site_list"]
     assert own and own["rows_compared"] >= 30 and own["mismatches"] == []
     out = tmp_path / "2570.json"
-    result = run_oit("report", "--db", str(demo_site.db), "--recheck", "--year", "2570", "--format", "json", "-o", str(out))
+    result = run_oit(
+        "report", "--db", str(demo_site.db), "--recheck", "--year", "2570", "--format", "json", "-o", str(out)
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     old = json.loads(out.read_text(encoding="utf-8"))
     assert old["catalog"]["id"] == "nacc-2570" and old["fiscal_year"] == 2570
