@@ -428,6 +428,7 @@ def generated(request, tmp_path_factory):
     return spec, truth, _site_from_index(_page_bytes(root, url), HOME.rstrip("/") + url, spec.encoding)
 
 
+@pytest.mark.slow  # builds generated sites (about 10 s)
 def test_generated_ita_index_fits_the_catalog_of_its_year(cats, generated):
     spec, truth, site = generated
     assert len({r.code for r in site.ita_rows}) == 43
@@ -437,6 +438,7 @@ def test_generated_ita_index_fits_the_catalog_of_its_year(cats, generated):
     assert fit.matched == 43 and fit.page_year in (fy, None)
 
 
+@pytest.mark.slow
 def test_generated_ita_index_checked_with_2569_names_its_list(cats, generated):
     spec, truth, site = generated
     fit = _compare(cats, site, truth["fiscal_year"], spec.unit_type, catalog=2569)
