@@ -57,7 +57,13 @@ def _text(el: lxml.html.HtmlElement) -> str:
 
 def _parse(html: str | bytes, base_url: str) -> tuple[lxml.html.HtmlElement | None, str]:
     try:
-        doc = lxml.html.fromstring(html)
+        try:
+            doc = lxml.html.fromstring(html)
+        except ValueError:
+            if not isinstance(html, str):
+                raise
+            # a decoded page that still declares its encoding (<?xml … encoding=…?>): hand lxml UTF-8 bytes
+            doc = lxml.html.fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (ValueError, lxml.etree.ParserError):
         return None, base_url
     base = doc.find(".//base[@href]")

@@ -309,3 +309,22 @@ def test_a_url_judged_without_counting_does_not_use_up_its_pattern():
         assert guard.check("https://x.go.th/list.php?cat=1&page=2", count=False) == ""
     assert all(guard.check(f"https://x.go.th/list.php?cat=1&page={n}") == "" for n in range(3))
     assert guard.check("https://x.go.th/list.php?cat=1&page=9") == "too many similar URLs"
+
+
+def test_ita_rows_of_a_tis620_page_with_its_charset_only_in_the_header_read_thai():
+    """The spider hands the index parser the page as Scrapy decoded it (HTTP header), not raw bytes: lxml alone
+    reads such bytes as Latin-1 and the labels would be garbled."""
+    from crawler.spiders.unit_site import UnitSiteSpider
+
+    rows = "".join(f"<tr><td>O{i}</td><td>{name}</td><td><a href='/o{i}.html'>คลิก</a></td></tr>"
+                   for i, name in enumerate(["โครงสร้าง", "ข้อมูลผู้บริหาร", "อำนาจหน้าที่", "แผนพัฒนาท้องถิ่น",
+                                             "ข้อมูลการติดต่อ", "กฎหมายที่เกี่ยวข้อง"], 1))  # fmt: skip
+    body = f"<html><body><table>{rows}</table></body></html>".encode("tis-620")
+    response = HtmlResponse(
+        "http://unit.example/ita/", body=body, headers={"Content-Type": "text/html; charset=tis-620"}
+    )
+    ext = extract(body, "text/html; charset=tis-620", "http://unit.example/ita/")
+    spider = UnitSiteSpider(url="http://unit.example/")
+    got = spider._ita_rows(response, ext)
+    assert [code for code, _, _ in got] == ["O1", "O2", "O3", "O4", "O5", "O6"]
+    assert got[0][1].startswith("โครงสร้าง") and got[2][1].startswith("อำนาจหน้าที่"), got

@@ -27,7 +27,7 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.http import HtmlResponse, Response
+from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from twisted.internet import task
@@ -344,7 +344,10 @@ class UnitSiteSpider(scrapy.Spider):
     def _ita_rows(self, response: Response, ext: Extracted) -> list[tuple[str, str, str]]:
         """Rows of an ITA index page, or of one item's page (reached from an index row, or titled
         with a code)."""
-        body, url = response.body, response.url
+        # Decoded as Scrapy decodes it (HTTP header, meta, BOM): lxml alone reads bytes of a TIS-620 page whose
+        # charset is only in the header as Latin-1, and the rows' labels would be garbled.
+        body = response.text if isinstance(response, TextResponse) else response.body
+        url = response.url
         rows = []
         if len(set(CODE_MENTION.findall(ext.text))) >= 5:
             rows = parse_ita_index(body, url)
