@@ -71,3 +71,12 @@ def test_capped_crawl_still_reports_and_is_marked_partial(tmp_path, cap):
     assert report["run"]["partial_reason"]
     assert report["stats"]["pages"] + report["stats"]["documents"] <= cap
     assert len(report["items"]) == 43
+
+
+def test_a_unit_type_the_catalog_has_no_list_for_is_refused_before_crawling(tmp_path):
+    db = str(tmp_path / "x.db")
+    result = run_oit("check", "http://127.0.0.1:9/", "--scheme", "ovec", "--unit-type", "lao", "--db", db)
+    assert result.returncode == 2
+    assert "school" in result.stderr and "lao" in result.stderr  # the catalog's unit types and the one given
+    unknown = run_oit("check", "http://127.0.0.1:9/", "--scheme", "police", "--db", db)
+    assert unknown.returncode == 2 and "nacc" in unknown.stderr and "ovec" in unknown.stderr  # the schemes it has
