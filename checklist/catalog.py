@@ -280,11 +280,13 @@ class Catalog(Strict):
     #: The id of the catalog whose list this one assumes for its year (``nacc-2570`` carries ``nacc-2569``
     #: forward until NACC publishes the 2570 list); reports say so prominently.
     assumed_from: str = ""
+    #: The fiscal year of the list ``assumed_from`` names (default: the year its id ends in).
+    assumed_year: int | None = None
     #: Thai (and English) words every report shows prominently above the score: what to keep in mind about
     #: this catalog (assumed, partial). Low-confidence catalogs without one get a default notice.
     notice: str = ""
     #: The unit types the catalog is for; the first is the default when the user names none.
-    unit_types: list[str] = Field(default_factory=lambda: ["lao", "agency"])
+    unit_types: list[str] = Field(default_factory=lambda: ["lao", "agency"], min_length=1)
     indicators: list[Indicator]
     sub_indicators: list[SubIndicator]
     #: Rating bands, any order; the band reached is the one with the highest ``min`` <= score.
@@ -330,12 +332,16 @@ class Catalog(Strict):
                     it.confidence = self.confidence
         return self
 
-    @field_validator("assumed_from")
-    @classmethod
-    def _assumed_id(cls, v: str) -> str:
-        if v and not re.fullmatch(r".+-\d{4}", v):
-            raise ValueError(f"assumed_from must be a catalog id ending in its year, like nacc-2569, got {v!r}")
-        return v
+    @model_validator(mode="after")
+    def _assumed_year_known(self) -> Catalog:
+        if self.assumed_from and self.assumed_year is None:
+            m = re.fullmatch(r".+-(\d{4})", self.assumed_from)
+            if not m:
+                raise ValueError(
+                    f"assumed_from {self.assumed_from!r} does not end in its year: give assumed_year (e.g. 2569)"
+                )
+            self.assumed_year = int(m.group(1))
+        return self
 
     @property
     def shown_notice(self) -> str:
@@ -370,7 +376,7 @@ PUBLISHER = {"nacc": ("สำนักงาน ป.ป.ช.", "NACC"), "ovec": 
 
 def assumed_notice(cat: Catalog) -> str:
     """Thai and English: the list of another year (``cat.assumed_from``) is assumed for ``cat``'s year."""
-    origin_year = int(cat.assumed_from[-4:])
+    origin_year = cat.assumed_year or cat.fiscal_year
     year = cat.fiscal_year
     th_who, en_who = PUBLISHER.get(cat.scheme, (cat.scheme.upper(), cat.scheme.upper()))
     moved = "หนึ่งปี" if year - origin_year == 1 else f" {year - origin_year} ปี"
@@ -435,14 +441,31 @@ def _read_yaml(path: Path, _chain: tuple[Path, ...] = ()) -> dict:
 def resolve_catalog_path(name: str | Path, relative_to: Path | None = None) -> Path:
     """A file path, or the id of a bundled catalog ("nacc-2567")."""
     p = Path(name)
-    candidates = [p]
     if relative_to is not None:
-        candidates.append(relative_to / p)
+        # ``extends:`` of a file: beside that file first, so a file in the working directory never replaces the
+        # base of a bundled catalog
+        candidates = [relative_to / p, *([p] if p.is_absolute() else [])]
+    else:
+        candidates = [p]
     candidates += [CATALOG_DIR / p, CATALOG_DIR / f"{name}.yaml"]
     for c in candidates:
         if c.is_file():
             return c
     raise CatalogError(f"catalog not found: {name}")
+
+
+def catalog_chain(name: str | Path) -> list[Path]:
+    """The resolved files of a catalog and of every catalog it ``extends``, itself first."""
+    out: list[Path] = []
+    path = resolve_catalog_path(name)
+    while path.resolve() not in out:
+        out.append(path.resolve())
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}  # noqa: S506 - a safe loader
+        parent = data.get("extends") if isinstance(data, dict) else None
+        if not parent:
+            break
+        path = resolve_catalog_path(parent, relative_to=path.parent)
+    return out
 
 
 def load_catalog(name: str | Path) -> Catalog:

@@ -134,6 +134,12 @@ _ASSESSED_WORDS = ("ปีที่ประเมิน", "ปีปัจจ�
 _PREVIOUS_WORDS = ("ปีก่อน", "ปีที่ผ่านมา", "ปีที่แล้ว", "ย้อนหลัง", "previous", "lastyear", "prior")
 
 
+#: Merged cells are filled with their value at most this many rows and columns on.
+MERGED_SPAN = 200
+#: A month of the first quarter of a fiscal year just before a year: "1 ต.ค. 2568" is in FY 2569.
+_FIRST_QUARTER = re.compile(r"(ต\.ค\.|ตุลาคม|พ\.ย\.|พฤศจิกายน|ธ\.ค\.|ธันวาคม|oct\w*|nov\w*|dec\w*)\.?\s*$")
+
+
 def year_rule_of(text: str, fiscal_year: int) -> YearRule | None:
     """The ``YearRule`` a year-rule cell says (Thai or English words, or years พ.ศ./ค.ศ. relative to
     ``fiscal_year``); None when it says none of them."""
@@ -152,8 +158,11 @@ def year_rule_of(text: str, fiscal_year: int) -> YearRule | None:
         return YearRule.first_half
     assessed = any(w in compact for w in _ASSESSED_WORDS)
     previous = any(w in compact for w in _PREVIOUS_WORDS)
-    for year in (int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", t)):
+    for m in re.finditer(r"(?<!\d)(\d{4})(?!\d)", t):
+        year = int(m.group(1))
         year += 543 if year < 2300 else 0  # ค.ศ.
+        if _FIRST_QUARTER.search(t[max(0, m.start() - 14) : m.start()]):
+            year += 1  # a date in Oct–Dec belongs to the next fiscal year
         if year == fiscal_year:
             assessed = True
         elif year == fiscal_year - 1:
@@ -510,8 +519,11 @@ def _read_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
         for cells in list(sheet.merged_cells.ranges):
             value = sheet.cell(cells.min_row, cells.min_col).value
             sheet.unmerge_cells(str(cells))
-            for row in range(cells.min_row, cells.max_row + 1):
-                for col in range(cells.min_col, cells.max_col + 1):
+            # A table's merged cells span a few rows or columns; a crafted sheet may merge a million.
+            max_row = min(cells.max_row, cells.min_row + MERGED_SPAN)
+            max_col = min(cells.max_col, cells.min_col + MERGED_SPAN)
+            for row in range(cells.min_row, max_row + 1):
+                for col in range(cells.min_col, max_col + 1):
                     sheet.cell(row, col).value = value
         rows = [(n, list(cells)) for n, cells in enumerate(sheet.iter_rows(values_only=True), 1)]
         sheets.append(rows)

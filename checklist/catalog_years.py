@@ -26,6 +26,7 @@ def default_fiscal_year(today: dt.date | None = None) -> int:
     return fiscal_year_of(today or dt.date.today())
 
 
+YEAR_SUFFIX = re.compile(r"-\d{4}$")
 ASSUMED_SUFFIX = re.compile(r"\s*\(สมมุติจากรายการปี \d{4}\)$")
 
 
@@ -33,17 +34,19 @@ def carried_header(base: Catalog, year: int, version: str = "0.1") -> dict:
     """The header fields of ``base`` carried forward to ``year`` (everything else is inherited). A base that is
     itself assumed passes on the list it assumes."""
     origin = base.assumed_from or base.id
-    origin_year = int(origin[-4:])
+    origin_year = base.assumed_year if base.assumed_from else base.fiscal_year
     title = ASSUMED_SUFFIX.sub("", base.title or f"ITA {base.fiscal_year}")
     title = re.sub(rf"\b{base.fiscal_year}\b", str(year), title)
+    stem = YEAR_SUFFIX.sub("", base.id)
     return {
-        "id": f"{base.scheme}-{year}",
+        "id": f"{stem}-{year}",
         "fiscal_year": year,
         "version": version,
         "title": f"{title} (สมมุติจากรายการปี {origin_year})",
         "source": f"{base.id} v{base.version} carried forward to {year}: the same items, year rules moved on.",
         "confidence": "low",
         "assumed_from": origin,
+        "assumed_year": origin_year,
         "notes": (
             f"Assumed: the {origin_year} list ({origin}) with the assessed year moved to {year}. "
             f"Replace or correct items (item_overrides:, items:) when the {year} list is published."
@@ -91,6 +94,11 @@ def choose_catalog(
         fy = year or cat.fiscal_year
         if fy == cat.fiscal_year:
             return CatalogChoice(cat, fy, path)
+        if fy < cat.fiscal_year:
+            raise CatalogError(
+                f"catalog {cat.id} is for FY {cat.fiscal_year}: it cannot judge the earlier FY {fy} "
+                f"(give that year's catalog, or --year {fy} alone)"
+            )
         return CatalogChoice(carry_forward(cat, fy), fy, path, carried=True)
     scheme = scheme or "nacc"
     fy = year or default_fiscal_year(today)

@@ -174,10 +174,12 @@ def _lists_only_not_kinds(item: Item, res: Resource, ctx: _Context) -> str:
     if res.is_document or not item.not_kinds or res.features.get("form"):
         return ""
     links = [lk for lk in ctx.site.outlinks.get(res.url, []) if lk.dst not in ctx.site.navigation]
-    docs = [ctx.site.get(lk.dst) for lk in links if not lk.offsite]
-    docs = [d for d in docs if d is not None and d.is_document]
-    if not docs or any(lk.offsite for lk in links):
-        return ""  # nothing listed, or a link to a system elsewhere (Google Forms, an e-service host)
+    targets = [ctx.site.get(lk.dst) for lk in links if not lk.offsite]
+    docs = [d for d in targets if d is not None and d.is_document]
+    if not docs or any(lk.offsite for lk in links) or len(docs) < len(targets) or res.features.get("iframe"):
+        return ""  # nothing listed, or also a system elsewhere, a page of the site (a login), an embedded one
+    if res.folded.contains("QR") or res.folded.contains("คิวอาร์"):
+        return ""  # "สแกน QR Code เพื่อยื่นคำร้องออนไลน์": the service is behind the picture
     types = ctx.catalog.evidence_types
     kinds = {d.url: evidence_type(d, types, ctx.catalog.subject_fillers) for d in docs}
     if any(k is None or k.id not in item.not_kinds for k in kinds.values()):

@@ -140,22 +140,23 @@ def placeholder_reason(res: Resource, words: Placeholders, names: list[str] = ()
     if found and (rest < words.max_rest or (total < words.short_page and rest < words.max_share * total)):
         return f"มีเพียงข้อความว่ายังไม่มีข้อมูลหรืออยู่ระหว่างปรับปรุง ({_short(found)})"
     if not res.is_document and total < 400:
-        key = fold(res.body or res.text)
+        lines = [fold(line) for line in (res.body or res.text).splitlines()]
         for phrase in words.short_phrases:
-            if _said_not_counted(key, fold(phrase)):
+            if any(_said_not_counted(line, fold(phrase)) for line in lines):
                 return f"หน้าเว็บยังไม่มีข้อมูล ({phrase})"
     if not res.is_document and total < words.min_own_text and not res.features.get("image"):
         return "หน้าเว็บว่าง ไม่มีเนื้อหา"
     return ""
 
 
-#: What follows a phrase that counts something: "อยู่ระหว่างดำเนินการ 1 เรื่อง", "ไม่มีข้อมูล : 0".
-_COUNT_AFTER = re.compile(r"[:=(\-]{0,2}\d")
+#: What follows, on its line, a phrase that counts something: "อยู่ระหว่างดำเนินการ 1 เรื่อง", "ไม่มีข้อมูล : 0"
+#: (a year, "ไม่มีข้อมูล 2569", is no count).
+_COUNT_AFTER = re.compile(r"[:=(\-]{0,2}(?!25\d\d)\d")
 
 
 def _said_not_counted(key: str, phrase: str) -> bool:
-    """``phrase`` occurs in the folded ``key`` at least once not as the label of a number (a statistics table's
-    "อยู่ระหว่างดำเนินการ 1 เรื่อง" is content; "อยู่ระหว่างดำเนินการ" alone is not)."""
+    """``phrase`` occurs in the folded line ``key`` at least once not as the label of a number (a statistics
+    table's "อยู่ระหว่างดำเนินการ 1 เรื่อง" is content; "อยู่ระหว่างดำเนินการ" alone is not)."""
     start = key.find(phrase)
     while start >= 0:
         if not _COUNT_AFTER.match(key, start + len(phrase)):

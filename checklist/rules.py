@@ -252,21 +252,22 @@ def check_year(rule: YearRule, res: Resource, fy: int, kind: str = "") -> tuple[
     return False, main, f"เป็นข้อมูลปี {main} ไม่ใช่ปี {_years_th(accepted)}", "stated"
 
 
-#: "ปีการศึกษา 2568", "ปีการศึกษา พ.ศ. ๒๕๖๘" (spaces and marks may be damaged by extraction).
-_ACADEMIC_YEAR = re.compile(r"ปี\s*การ\s*ศ[ึ\s]{0,3}ก\s*ษา\s*(?:พ\s*\.?\s*ศ\s*\.?\s*)?(25\d\d)(?!\d)")
+#: "ปีการศึกษา 2568", "ปีการศึกษา พ.ศ. ๒๕๖๘" on folded text (spaces gone, digits Arabic, the sara ue that PDF
+#: extraction moves "ปีการศกึษา" either side of ก).
+_ACADEMIC_YEAR = re.compile(r"ปีการศ(?:ึก|กึ)ษา(?:พ\.?ศ\.?)?(25[5-9]\d)(?!\d)")
 
 
 def _check_academic_year(text: str, fy: int) -> tuple[bool | None, int | None, str, str]:
     """A report of the last academic year that has ended. An academic year runs May–March: during FY (Oct FY-1 –
     Sep FY) that is FY-1 (ended in March FY) or, before its report is out, FY-2."""
     accepted = {fy - 2, fy - 1}
-    years = [int(m.group(1)) for m in _ACADEMIC_YEAR.finditer(to_arabic_digits(text))]
-    if not years:
+    m = _ACADEMIC_YEAR.search(fold(text))  # the first: the title or the cover states the report's year
+    if not m:
         return False, None, f"ไม่ระบุปีการศึกษา (ต้องเป็นรายงานปีการศึกษา {_years_th(accepted)})", ""
-    ok = [y for y in years if y in accepted]
-    if ok:
-        return True, max(ok), "", "stated"
-    return False, years[0], f"เป็นรายงานปีการศึกษา {years[0]} ไม่ใช่ปีการศึกษา {_years_th(accepted)}", "stated"
+    year = int(m.group(1))
+    if year in accepted:
+        return True, year, "", "stated"
+    return False, year, f"เป็นรายงานปีการศึกษา {year} ไม่ใช่ปีการศึกษา {_years_th(accepted)}", "stated"
 
 
 def _years_th(years: set[int]) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from checklist.catalog import CatalogError, bundled_catalogs, load_catalog, normalise_unit_type
+from checklist.catalog import CatalogError, bundled_catalogs, catalog_chain, load_catalog, normalise_unit_type
 from oit.cli_common import fail
 
 
@@ -52,6 +52,8 @@ def catalog_new(year, base, out, force):
     out = out or Path(f"{scheme}-{year}.yaml")
     if out.exists() and not force:
         fail(f"{out} มีอยู่แล้ว (exists; use --force to overwrite)")
+    if out.exists() and out.resolve() in catalog_chain(base):
+        fail(f"{out} เป็นแคตตาล็อกต้นทางของ {base} (is {base} or a catalog it extends; give another --out)")
     try:
         text = new_catalog_text(base, year, out)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -152,6 +154,7 @@ def catalog_import(file, catalog_id, year, scheme, base, out, force):
         )  # fmt: skip
     except (CatalogError, ValueError) as exc:
         fail(str(exc))
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(catalog_yaml(result, file.name, today), encoding="utf-8")
     try:
         load_catalog(out)

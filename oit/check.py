@@ -214,8 +214,16 @@ def site_list_fit(catalog: Catalog, site, fiscal_year: int, unit_type: str) -> d
     return asdict(fit) if fit.rows_compared or fit.page_year else {}
 
 
-def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fiscal_year: int, unit_type: str) -> Report:
-    """Judge every item from the stored crawl, score it, store and return the report."""
+def evaluate_run(
+    db: sqlite_utils.Database,
+    run_id: int,
+    catalog: Catalog,
+    fiscal_year: int,
+    unit_type: str,
+    catalog_path: str | None = None,
+) -> Report:
+    """Judge every item from the stored crawl, score it, store and return the report. ``catalog_path``: the file
+    the catalog was loaded from (the base file of a carried catalog), kept with the run for a later re-check."""
     run = store.get_run(db, run_id)
     site = load_site(db, run_id)
     items = evaluate_site(catalog, site, fiscal_year, unit_type)
@@ -244,6 +252,7 @@ def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fisca
     settings["catalog_notice"] = catalog.shown_notice
     settings["catalog_items_unknown"] = sum(1 for it in catalog.items if it.unknown)
     settings["catalog_assumed_from"] = catalog.assumed_from
+    settings["catalog_scheme"] = catalog.scheme
     settings["site_list"] = site_list
     finished = store.now_iso()
     partial_reason = run.get("partial_reason") or ""
@@ -257,6 +266,7 @@ def evaluate_run(db: sqlite_utils.Database, run_id: int, catalog: Catalog, fisca
         catalog_id=catalog.id,
         catalog_version=catalog.version,
         catalog_confidence=catalog.confidence,
+        **({"catalog_path": catalog_path} if catalog_path else {}),
         status="partial" if site.partial else "complete",
     )
     report = Report(

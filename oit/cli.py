@@ -36,10 +36,10 @@ def pick_catalog(year: int | None, catalog_file: str | None, scheme: str | None 
         fail("\n".join(p.render() for p in problems) if problems else str(exc))
         raise  # unreachable
     if choice.carried:
+        base = choice.path.stem
         click.echo(
-            f"oit: ไม่มีแคตตาล็อกของปีงบประมาณ {choice.fiscal_year} จึงใช้รายการของ {choice.catalog.assumed_from} "
-            f"โดยเลื่อนปี (no catalog file for FY {choice.fiscal_year}: carrying {choice.catalog.assumed_from} "
-            "forward; write one with `oit catalog new`)",
+            f"oit: ตรวจปีงบประมาณ {choice.fiscal_year} ด้วยรายการของ {base} โดยเลื่อนปี (carrying {base} forward to "
+            f"FY {choice.fiscal_year}; `oit catalog new` writes it as a file to edit)",
             err=True,
         )
     return choice.catalog, choice.fiscal_year, str(choice.path)
@@ -153,7 +153,7 @@ def run_check(
     if options.progress:
         click.echo(f"กำลังตรวจ {home.url} (ปีงบประมาณ {fy}, แคตตาล็อก {cat.id}) …", err=True)
     crawl(home.url, str(db_path), run_id, cat_path, fy, unit_type, options)
-    report = evaluate_run(db, run_id, cat, fy, unit_type)
+    report = evaluate_run(db, run_id, cat, fy, unit_type, cat_path)
     paths = write_reports(report, out_dir, formats=formats)
     if answer_sheet:
         paths.update(write_answer_sheet_files(report, answer_sheet))
@@ -383,13 +383,15 @@ def report(db_path, run_id, fmt, output, recheck, year, scheme, catalog_file, an
     try:
         run = store.get_run(db, run_id)
         if recheck or not run.get("score"):
-            if catalog_file or year:  # what the user asks for: a catalog, or a year's (of the run's scheme)
-                stored = (run.get("catalog_id") or "nacc").rsplit("-", 1)[0]
-                scheme = scheme or (None if catalog_file else stored)
-                cat, fy, _ = pick_catalog(year or run.get("fiscal_year"), catalog_file, scheme)
-            else:
-                cat, fy, _ = pick_catalog(run.get("fiscal_year"), run.get("catalog_path"))
-            rep = evaluate_run(db, run["id"], cat, fy, pick_unit_type(cat, unit_type or run.get("unit_type")))
+            if catalog_file:  # the catalog asked for, of its own year unless a year is given
+                cat, fy, path = pick_catalog(year, catalog_file, scheme)
+            elif year:  # that year's catalog, of the run's scheme
+                stored = json.loads(run.get("settings") or "{}").get("catalog_scheme") or "nacc"
+                cat, fy, path = pick_catalog(year, None, scheme or stored)
+            else:  # the run's own year and catalog
+                cat, fy, path = pick_catalog(run.get("fiscal_year"), run.get("catalog_path"))
+            ut = pick_unit_type(cat, unit_type or run.get("unit_type"))
+            rep = evaluate_run(db, run["id"], cat, fy, ut, path)
         else:
             rep = store.load_report(db, run["id"])
     except (LookupError, ValueError) as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 
 import click
 
@@ -18,5 +19,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def plain(text: str) -> str:
-    """Text from a crawled site made safe for a terminal: control characters (escape sequences) removed."""
-    return _CONTROLS.sub("", text)
+    """Text from a crawled site made safe for a terminal: control characters (escape sequences), bidi and
+    other format characters (U+202E …) and line/paragraph separators removed."""
+    text = _CONTROLS.sub("", text)
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Zl", "Zp"))

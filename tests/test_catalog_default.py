@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from checklist.catalog import CATALOG_DIR as CATALOGS
 from checklist.catalog import CatalogError, load_catalog
 from checklist.catalog_years import carry_forward, choose_catalog, default_fiscal_year
 from checklist.engine import evaluate_site
@@ -186,10 +187,18 @@ def test_check_without_a_year_judges_the_year_under_way_and_says_the_list_is_ass
             "check", base, "--db", str(tmp_path / "x.db"), "--out", str(out), "--json", str(tmp_path / "r.json"),
             "--quiet", "--no-render", "--no-ocr", "--unit-type", "agency",
         )  # fmt: skip
+        assumed = run_oit(
+            "check", base, "--year", "2570", "--db", str(tmp_path / "x.db"), "--out", str(tmp_path / "o2570"),
+            "--quiet", "--no-render", "--no-ocr", "--unit-type", "agency",
+        )  # fmt: skip
+    # FY 2570 has no published list (yet): the bundled one is assumed, and the report says so whatever the date
+    assert assumed.returncode == 0, assumed.stderr[-3000:]
+    assert "assumed from 2569" in assumed.stdout and "⚠ เกณฑ์ที่ใช้ตรวจ" in assumed.stdout
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     choice = choose_catalog()
-    assert report["fiscal_year"] == default_fiscal_year() == choice.fiscal_year
+    today = dt.date.today()
+    assert report["fiscal_year"] == today.year + 543 + (today.month >= 10) == choice.fiscal_year
     assert report["catalog"]["id"] == choice.catalog.id
     notice = report["catalog"]["notice"]
     assert notice == choice.catalog.shown_notice
@@ -201,3 +210,31 @@ def test_check_without_a_year_judges_the_year_under_way_and_says_the_list_is_ass
         for name in ("oit-report.csv", "itas-answer-sheet.csv"):
             assert f"{choice.catalog.id} v" in (out / name).read_text(encoding="utf-8-sig")
     assert report["catalog"]["items_unknown"] == sum(1 for it in choice.catalog.items if it.unknown)
+
+
+def test_a_file_in_the_working_directory_never_replaces_a_bundled_catalogs_base(tmp_path, monkeypatch) -> None:
+    """`oit catalog import` writes ./nacc-2569.yaml by default: the bundled nacc-2570 still extends the bundled
+    2569 list, not the user's file."""
+    (tmp_path / "nacc-2569.yaml").write_text("extends: nacc-2567\nid: nacc-2569\nfiscal_year: 2569\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert len(load_catalog("nacc-2570").items) == len(load_catalog(Path(CATALOGS) / "nacc-2569.yaml").items) == 26
+    assert len(load_catalog("nacc-2569.yaml").items) == 43  # a file named by the user is the user's file
+    assert len(load_catalog("nacc-2569").items) == 26  # an id is the bundled catalog
+
+
+def test_a_custom_catalog_is_carried_under_its_own_name_and_never_backwards(tmp_path) -> None:
+    own = tmp_path / "tambon.yaml"
+    own.write_text("extends: nacc-2569\nid: tambon-custom\nversion: '1'\n", encoding="utf-8")
+    carried = choose_catalog(2570, catalog_file=own).catalog
+    assert (carried.id, carried.fiscal_year, carried.assumed_from, carried.assumed_year) == (
+        "tambon-custom-2570", 2570, "tambon-custom", 2569,
+    )  # fmt: skip
+    assert "2569" in carried.shown_notice and "2570" in carried.shown_notice
+    with pytest.raises(CatalogError, match="earlier FY 2568"):
+        choose_catalog(2568, catalog_file="nacc-2569")
+
+
+def test_terminal_text_from_a_site_loses_escapes_and_bidi_controls() -> None:
+    from oit.cli_common import plain
+
+    assert plain("O7 \x1b[2J\u202eโครงสร้าง\u2028x") == "O7 [2Jโครงสร้างx"

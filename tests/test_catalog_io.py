@@ -403,3 +403,13 @@ def test_headers_are_matched_loosely():
     assert decode_csv(thai.encode("utf-8-sig")) == (thai, "utf-8-sig")
     assert decode_csv(thai.encode("utf-8")) == (thai, "utf-8")
     assert decode_csv(thai.encode("cp874")) == (thai, "cp874")
+
+
+def test_a_fiscal_years_own_span_is_that_year() -> None:
+    """"ปีงบประมาณ 2569 (1 ต.ค. 2568 – 30 ก.ย. 2569)" is the assessed year, not "this year or last": a date in
+    October–December belongs to the next fiscal year."""
+    from checklist.catalog import YearRule
+    from checklist.catalog_import import year_rule_of
+
+    assert year_rule_of("ปีงบประมาณ 2569 (1 ต.ค. 2568 – 30 ก.ย. 2569)", 2569) is YearRule.assessed
+    assert year_rule_of("ตุลาคม 2567 – กันยายน 2568", 2569) is YearRule.previous

@@ -157,3 +157,20 @@ def test_the_page_of_one_item_is_evidence_not_an_index() -> None:
     links = [Link(HOME, ita.url, "ITA"), Link(ita.url, item.url, "O6"), Link(item.url, act.url, "พระราชบัญญัติสภาตำบล")]
     o6 = _results(_site([ita, item, act], links, rows))["O6"]
     assert o6.status == "pass" and o6.evidence[0].url == item.url, (o6.status, [e.url for e in o6.evidence], o6.missing)
+
+
+def test_blank_forms_beside_a_system_of_the_site_or_a_qr_code_are_not_only_forms() -> None:
+    """Blank forms next to the unit's own e-service system (a login page of the site), or under "สแกน QR Code
+    เพื่อยื่นคำร้องออนไลน์", are not a page of forms only: the rule that fails form lists does not fire."""
+    site = _eservice_site()
+    page = site.resources[HOME + "eservice"]
+    system = _page("eservice/app.php", "เข้าสู่ระบบ E-Service", "ชื่อผู้ใช้ รหัสผ่าน")
+    site.resources[system.url] = system
+    site.links.append(Link(page.url, system.url, "เข้าสู่ระบบยื่นคำร้องออนไลน์"))
+    with_system = _results(site)["O18"]
+    assert not any("ให้ดาวน์โหลด" in m for m in with_system.missing), with_system.missing
+    qr = _eservice_site()
+    qr_page = qr.resources[HOME + "eservice"]
+    qr_page.text += "\nสแกน QR Code เพื่อยื่นคำร้องออนไลน์"
+    qr_page.body = qr_page.text
+    assert not any("ให้ดาวน์โหลด" in m for m in _results(qr)["O18"].missing)

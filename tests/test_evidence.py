@@ -349,3 +349,10 @@ def test_a_count_labelled_in_progress_is_a_statistic_not_a_notice() -> None:
     assert placeholder_reason(table, CAT.placeholders) == ""
     notice = page("ข้อมูลสถิติเรื่องร้องเรียน\nอยู่ระหว่างดำเนินการ", title="สถิติเรื่องร้องเรียน")
     assert "อยู่ระหว่างดำเนินการ" in placeholder_reason(notice, CAT.placeholders)
+
+
+def test_a_number_on_the_next_line_or_a_year_is_no_count() -> None:
+    """Only a number on the phrase's own line counts something: pagination below "ไม่พบข้อมูล", or the year of
+    "ไม่มีข้อมูล 2569", leave an empty page empty."""
+    for text in ("สถิติเรื่องร้องเรียน\nไม่พบข้อมูล\n1", "สถิติเรื่องร้องเรียน\nไม่มีข้อมูล 2569"):
+        assert "หน้าเว็บยังไม่มีข้อมูล" in placeholder_reason(page(text, title="สถิติ"), CAT.placeholders), text

@@ -452,3 +452,10 @@ def test_sar_years_move_on_with_the_fiscal_year() -> None:
     verdict = lambda year: {r.code: r for r in evaluate_site(choice.catalog, site(year), 2570, "school")}["O8"]  # noqa: E731
     assert verdict("๒๕๖๙").status == "pass" and verdict("2568").status == "pass"
     assert verdict("2567").status != "pass"
+
+
+def test_sar_year_survives_a_moved_sara_ue_and_the_cover_year_decides() -> None:
+    moved = _res("files/sar67.pdf", "SAR", SAR.format(year="2567").replace("ปีการศึกษา", "ปีการศกึษา"))
+    assert _judge_linked("O8", moved, "รายงานการประเมินตนเอง").status == "pass"
+    old = _res("files/sar65.pdf", "SAR", SAR.format(year="2565") + "\nเป้าหมายปีการศึกษา 2567 ร้อยละ 80")
+    assert _judge_linked("O8", old, "รายงานการประเมินตนเอง").status != "pass"  # a 2565 report, a 2567 target
