@@ -62,6 +62,19 @@ class YearRule(StrEnum):
     previous_academic_year = "previous_academic_year"
 
 
+#: Page features the extraction counts (``oit.extract``: ``Extracted.features``) that a catalog may name.
+PAGE_FEATURES = frozenset(
+    {"text_chars", "phone", "email", "map", "form", "image", "table", "iframe", "script_links",
+     "placeholder_links", "mailto", "tel", "pages", "pages_without_text"}
+)  # fmt: skip
+
+
+def valid_feature(name: str | None) -> str | None:
+    if name is not None and name not in PAGE_FEATURES:
+        raise ValueError(f"unknown page feature {name!r} (known: {', '.join(sorted(PAGE_FEATURES))})")
+    return name
+
+
 def valid_regex(pattern: str | None) -> str | None:
     if pattern is not None:
         try:
@@ -113,6 +126,11 @@ class Element(Strict):
     def _compiles(cls, v: str | None) -> str | None:
         return valid_regex(v)
 
+    @field_validator("feature", "or_feature")
+    @classmethod
+    def _known_feature(cls, v: str | None) -> str | None:
+        return valid_feature(v)
+
     @model_validator(mode="after")
     def _has_condition(self) -> Element:
         if not (self.any or self.all or self.pattern or self.feature or self.signed_by):
@@ -144,6 +162,11 @@ class Forbid(Strict):
     def _compiles(cls, v: str | None) -> str | None:
         return valid_regex(v)
 
+    @field_validator("unless_feature")
+    @classmethod
+    def _known_feature(cls, v: str | None) -> str | None:
+        return valid_feature(v)
+
     @model_validator(mode="after")
     def _has_condition(self) -> Forbid:
         if not (self.any or self.pattern):
@@ -160,6 +183,11 @@ class EvidenceType(Strict):
     #: A resource with this page feature is not of this type, whatever its subject says (a page titled
     #: "แบบคำร้องออนไลน์" that holds a form to fill in is the online service, not a form to download).
     unless_feature: str | None = None
+
+    @field_validator("unless_feature")
+    @classmethod
+    def _known_feature(cls, v: str | None) -> str | None:
+        return valid_feature(v)
 
 
 class Placeholders(Strict):

@@ -503,3 +503,13 @@ def test_an_extends_loop_or_an_item_without_a_code_is_a_catalog_error(tmp_path: 
     (tmp_path / "c.yaml").write_text("extends: nacc-2569\nid: c-2570\nitems:\n  - name: no code\n", encoding="utf-8")
     with pytest.raises(CatalogError, match="mapping with a code"):
         load_catalog(tmp_path / "c.yaml")
+
+
+def test_a_misspelt_page_feature_is_a_catalog_error(tmp_path: Path) -> None:
+    """A feature no extraction counts ("photo" for "image") would never match: the catalog says so at load."""
+    bad = BASE + '  - {code: O2, name: "x", sub_indicator: "9.1", elements: [{id: p, label: "x", feature: photo}]}\n'
+    with pytest.raises(CatalogError, match="unknown page feature 'photo'"):
+        load_catalog(_write(tmp_path, bad))
+    vocab = BASE + "evidence_types: [{id: form, label: x, starts: [แบบฟอร์ม], unless_feature: forms}]\n"
+    with pytest.raises(CatalogError, match="unknown page feature 'forms'"):
+        load_catalog(_write(tmp_path, vocab, "v.yaml"))
