@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,10 +21,11 @@ from crawler.resume import find_resumable_run
 from oit import __version__, store
 from oit.catalog_cli import catalog
 from oit.check import CheckError, CrawlOptions, crawl, evaluate_run, preflight
-from oit.cli_common import fail, plain
+from oit.cli_common import OneLineErrors, fail, plain
 from oit.extract.cli import extract_command
 from oit.model import STATUS_TH, Report
 from oit.thai import fold
+from reports.render import FORMATS as REPORT_FORMATS
 
 
 def pick_catalog(year: int | None, catalog_file: str | None, scheme: str | None = None) -> tuple[Catalog, int, str]:
@@ -202,7 +204,7 @@ def pick_unit_type(cat: Catalog, unit_type: str | None) -> str:
     return ut
 
 
-@click.group()
+@click.group(cls=OneLineErrors)
 @click.version_option(__version__, prog_name="oit")
 def main() -> None:
     """ตรวจเว็บไซต์หน่วยงานตามเกณฑ์ OIT (ITA) ล่วงหน้า — self-check against NACC's OIT items."""
@@ -216,8 +218,8 @@ def main() -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), help="report directory")
 @click.option("--json", "json_file", type=click.Path(path_type=Path), help="also write the JSON report here")
 @click.option("--db", "db_path", type=click.Path(path_type=Path), help="SQLite store (runs are kept)")
-@click.option("--max-pages", default=3000, show_default=True, help="page cap (pages + documents)")
-@click.option("--max-depth", default=6, show_default=True, help="link depth from the homepage")
+@click.option("--max-pages", default=3000, show_default=True, type=click.IntRange(min=1), help="pages + documents")
+@click.option("--max-depth", default=6, show_default=True, type=click.IntRange(min=0), help="link depth from home")
 @click.option(
     "--time-limit",
     default=30.0,
@@ -234,7 +236,14 @@ def main() -> None:
 )
 @unit_type_option
 @click.option("--ignore-robots", is_flag=True, help="ไม่ทำตาม robots.txt (only for your own site)")
-@click.option("--format", "formats", default="html,json,md,csv", show_default=True, help="report formats")
+@click.option(
+    "--format",
+    "formats",
+    default="html,json,md,csv",
+    show_default=True,
+    callback=lambda ctx, param, value: report_formats(value),
+    help="report formats, comma-separated: html, json, md, csv",
+)
 @click.option("--quiet", is_flag=True, help="no progress line")
 @click.option("--verbose", is_flag=True, help="show Scrapy's log")
 @click.option(
@@ -298,9 +307,20 @@ def check(
         db_path=db_path,
         options=options,
         unit_type=unit_type,
-        formats=tuple(f.strip() for f in formats.split(",")),
+        formats=formats,
         answer_sheet=answer_sheet,
     )
+
+
+def report_formats(value: str) -> tuple[str, ...]:
+    """``--format html,json`` checked before anything is fetched."""
+    formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
+    bad = [f for f in formats if f not in REPORT_FORMATS]
+    if bad or not formats:
+        raise click.BadParameter(
+            f"{', '.join(bad) or 'nothing'} is not a report format: use {', '.join(REPORT_FORMATS)}"
+        )
+    return formats
 
 
 def crawl_switches(no_render: bool, no_ocr: bool, no_cache: bool, offsite_documents: str) -> dict:
@@ -339,7 +359,7 @@ def demo(out_dir: Path, quiet: bool):
             db_path=out_dir / "oit.db",
             options=CrawlOptions(progress=not quiet, obey_robots=True),
             unit_type="lao",
-            formats=("html", "json", "md", "csv"),
+            formats=REPORT_FORMATS,
         )
     agree, rows = compare_with_truth(report, truth)
     n = len(rows)
@@ -362,7 +382,7 @@ def compare_with_truth(report: Report, truth: dict) -> tuple[int, list[tuple[str
 @main.command()
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--run", "run_id", type=int, help="run id (default: the latest)")
-@click.option("--format", "fmt", type=click.Choice(["html", "json", "md", "csv"]), default="html", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="html", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="file to write (default: stdout)")
 @click.option("--recheck", is_flag=True, help="judge the stored crawl again with the current catalog")
 @click.option("--year", type=int, help="with --recheck: fiscal year (its catalog; default: the run's year and catalog)")
@@ -379,10 +399,12 @@ def report(db_path, run_id, fmt, output, recheck, year, scheme, catalog_file, an
     """สร้างรายงานใหม่จากข้อมูลที่เก็บไว้ — re-render a report from the store, without crawling."""
     from reports import render
 
-    db = store.open_db(db_path)
+    recheck = recheck or bool(year or scheme or catalog_file)  # asking for a year or catalog is asking to re-judge
     try:
+        db = store.open_db(db_path, read_only=True)
         run = store.get_run(db, run_id)
         if recheck or not run.get("score"):
+            db = store.open_db(db_path)
             if catalog_file:  # the catalog asked for, of its own year unless a year is given
                 cat, fy, path = pick_catalog(year, catalog_file, scheme)
             elif year:  # that year's catalog, of the run's scheme
@@ -394,7 +416,7 @@ def report(db_path, run_id, fmt, output, recheck, year, scheme, catalog_file, an
             rep = evaluate_run(db, run["id"], cat, fy, ut, path)
         else:
             rep = store.load_report(db, run["id"])
-    except (LookupError, ValueError) as exc:
+    except (LookupError, ValueError, sqlite3.DatabaseError) as exc:
         fail(str(exc))
     if answer_sheet:
         for path in write_answer_sheet_files(rep, answer_sheet).values():
@@ -411,8 +433,12 @@ def report(db_path, run_id, fmt, output, recheck, year, scheme, catalog_file, an
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, path_type=Path))
 def runs(db_path):
     """รายการการตรวจที่เก็บไว้ — list stored runs with their scores."""
-    db = store.open_db(db_path)
-    for run in store.list_runs(db):
+    try:
+        db = store.open_db(db_path, read_only=True)
+        rows = store.list_runs(db)
+    except (LookupError, sqlite3.DatabaseError) as exc:
+        fail(str(exc))
+    for run in rows:
         score = json.loads(run["score"]) if run.get("score") else {}
         click.echo(
             f"{run['id']:>4}  {run['started']}  {run['status']:<9} {run['unit_url']}  "
@@ -427,10 +453,14 @@ def runs(db_path):
 @click.argument("query")
 def search(db_path, run_id, limit, query):
     """ค้นข้อความในหน้าเว็บและเอกสารที่เก็บไว้ — full-text search (works for Thai)."""
-    db = store.open_db(db_path)
     from oit.thai import Folded
 
-    for row in store.search(db, fold(query), run_id=run_id, limit=limit):
+    try:
+        db = store.open_db(db_path, read_only=True)
+        rows = store.search(db, fold(query), run_id=run_id, limit=limit)
+    except (LookupError, sqlite3.DatabaseError) as exc:
+        fail(str(exc))
+    for row in rows:
         snippet = Folded(row["text"] or "").snippet(query, width=70)
         click.echo(f"[{row['run_id']}] {row['url']}\n    {row['title'] or ''}\n    {snippet}")
 

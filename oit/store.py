@@ -19,12 +19,14 @@ Reports are rebuilt from these tables alone (``load_report``).
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+from sqlite_utils.db import NotFoundError
 
 from oit.model import Evidence, ItemResult, Report, ScoreCard, SkippedLink, Unreadable
 from scoring.score import rank_fixes
@@ -36,8 +38,23 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def open_db(path: str | Path) -> sqlite_utils.Database:
-    """Open (and create or migrate) the store at ``path``."""
+class StoreError(LookupError):
+    """The file is not a store this tool can read (not SQLite, no runs table); the message says so."""
+
+
+def open_db(path: str | Path, read_only: bool = False) -> sqlite_utils.Database:
+    """Open (and create or migrate) the store at ``path``; ``read_only``: open an existing store without writing
+    to it (no schema change), for commands that only read."""
+    if read_only:
+        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+        db = sqlite_utils.Database(conn)
+        try:
+            names = db.table_names()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path} is not an oit store (SQLite: {exc})") from exc
+        if "runs" not in names:
+            raise StoreError(f"{path} holds no oit runs")
+        return db
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
@@ -209,7 +226,10 @@ def get_run(db: sqlite_utils.Database, run_id: int | None = None) -> dict:
         if not rows:
             raise LookupError("the database holds no run")
         return rows[0]
-    return db["runs"].get(run_id)
+    try:
+        return db["runs"].get(run_id)
+    except NotFoundError:
+        raise LookupError(f"run {run_id} is not in the store (see `oit runs --db …`)") from None
 
 
 def list_runs(db: sqlite_utils.Database) -> list[dict]:

@@ -80,3 +80,79 @@ def test_a_unit_type_the_catalog_has_no_list_for_is_refused_before_crawling(tmp_
     assert "school" in result.stderr and "lao" in result.stderr  # the catalog's unit types and the one given
     unknown = run_oit("check", "http://127.0.0.1:9/", "--scheme", "police", "--db", db)
     assert unknown.returncode == 2 and "nacc" in unknown.stderr and "ovec" in unknown.stderr  # the schemes it has
+
+
+# ───────────────────── inputs checked before any network use, one line, no traceback ─────────────────────
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["check", "http://127.0.0.1:9/", "--format", "html,bogus"], ["--format", "bogus", "html, json, md, csv"]),
+        (["check", "http://127.0.0.1:9/", "--max-pages", "0"], ["--max-pages"]),
+        (["check", "http://127.0.0.1:9/", "--max-depth", "-1"], ["--max-depth"]),
+        (["check", "http://127.0.0.1:9/", "--time-limit", "0"], ["--time-limit"]),
+        (["check"], ["URL"]),
+        (["frobnicate"], ["frobnicate"]),
+        (["report", "--db", "/nonexistent/oit.db"], ["--db", "/nonexistent/oit.db"]),
+        (["report", "--db", "pyproject.toml", "--format", "pdf"], ["--format", "pdf"]),
+    ],
+    ids=["format", "max-pages", "max-depth", "time-limit", "no-url", "no-command", "no-store", "report-format"],
+)
+def test_bad_input_is_one_line_before_any_network_use(args, words):
+    # 127.0.0.1:9 refuses connections: a message about the value (not the connection) shows it was checked first
+    _assert_clean_failure(run_oit(*args), *words)
+
+
+def _store_with_a_run(tmp_path):
+    from checklist.catalog import load_catalog
+    from oit import store
+    from oit.check import evaluate_run
+
+    path = tmp_path / "oit.db"
+    db = store.open_db(path)
+    cat = load_catalog("nacc-2569")
+    run = store.start_run(
+        db, unit_url="http://unit.example/", unit_type="agency", fiscal_year=2569, catalog_id=cat.id,
+        catalog_version=cat.version, catalog_confidence=cat.confidence, catalog_path=str(cat.id), settings={},
+        warnings=[], tool_version="test",
+    )  # fmt: skip
+    evaluate_run(db, run, cat, 2569, "agency", "nacc-2569")
+    db.conn.close()
+    return path
+
+
+def _schema(path):
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        return sorted(conn.execute("select name, sql from sqlite_master").fetchall())
+
+
+def test_store_errors_are_one_line(tmp_path):
+    path = _store_with_a_run(tmp_path)
+    _assert_clean_failure(run_oit("report", "--db", str(path), "--run", "999"), "999")
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a database\n" * 100, encoding="utf-8")
+    for command in (["runs"], ["report"], ["search", "แผน"]):
+        _assert_clean_failure(run_oit(command[0], "--db", str(junk), *command[1:]), "notes.txt")
+
+
+def test_reading_commands_leave_the_store_as_it_was(tmp_path):
+    path = _store_with_a_run(tmp_path)
+    before = _schema(path)
+    for args in (["runs"], ["report", "--format", "json"], ["search", "แผน"]):
+        result = run_oit(args[0], "--db", str(path), *args[1:])
+        assert result.returncode == 0, result.stderr
+    assert _schema(path) == before
+
+
+def test_a_year_or_catalog_given_to_report_judges_again(tmp_path):
+    """`oit report --year 2570` used to print the stored 2569 report and ignore the year."""
+    import json
+
+    path = _store_with_a_run(tmp_path)
+    result = run_oit("report", "--db", str(path), "--year", "2570", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rep = json.loads(result.stdout)
+    assert rep["fiscal_year"] == 2570 and rep["catalog"]["id"] == "nacc-2570"
