@@ -13,14 +13,13 @@ import click
 from checklist.catalog import (
     Catalog,
     CatalogError,
-    normalise_unit_type,
 )
 from checklist.catalog_check import catalog_problems
-from checklist.catalog_years import choose_catalog
-from crawler.resume import find_resumable_run
+from checklist.catalog_years import CatalogChoice, choose_catalog
 from oit import __version__, store
+from oit.api import plan_check, run_plan, unit_type_for
 from oit.catalog_cli import catalog
-from oit.check import CheckError, CrawlOptions, crawl, evaluate_run, preflight
+from oit.check import CheckError, CrawlOptions, evaluate_run
 from oit.cli_common import OneLineErrors, fail, plain
 from oit.extract.cli import extract_command
 from oit.model import STATUS_TH, Report
@@ -38,13 +37,16 @@ def pick_catalog(year: int | None, catalog_file: str | None, scheme: str | None 
         fail("\n".join(p.render() for p in problems) if problems else str(exc))
         raise  # unreachable
     if choice.carried:
-        base = choice.path.stem
-        click.echo(
-            f"oit: ตรวจปีงบประมาณ {choice.fiscal_year} ด้วยรายการของ {base} โดยเลื่อนปี (carrying {base} forward to "
-            f"FY {choice.fiscal_year}; `oit catalog new` writes it as a file to edit)",
-            err=True,
-        )
+        click.echo(carried_message(choice), err=True)
     return choice.catalog, choice.fiscal_year, str(choice.path)
+
+
+def carried_message(choice: CatalogChoice) -> str:
+    base = choice.path.stem
+    return (
+        f"oit: ตรวจปีงบประมาณ {choice.fiscal_year} ด้วยรายการของ {base} โดยเลื่อนปี (carrying {base} forward to "
+        f"FY {choice.fiscal_year}; `oit catalog new` writes it as a file to edit)"
+    )
 
 
 def print_summary(report: Report, paths: dict[str, Path], elapsed: float | None = None, top: int = 5) -> None:
@@ -124,38 +126,32 @@ def run_check(
     from reports import write_reports
 
     started = time.monotonic()
-    cat, fy, cat_path = pick_catalog(year, catalog_file, scheme)
-    unit_type = pick_unit_type(cat, unit_type)
+    db_path = db_path or (out_dir.parent if out_dir else Path("oit-report")) / "oit.db"
     try:
-        home = preflight(url)
+        plan = plan_check(
+            url, year=year, scheme=scheme, catalog=catalog_file, unit_type=unit_type, store=db_path, options=options
+        )  # fmt: skip
+    except CatalogError as exc:
+        problems = catalog_problems(catalog_file) if catalog_file else []
+        fail("\n".join(p.render() for p in problems) if problems else str(exc))
+    except ValueError as exc:
+        fail(str(exc))
+    fy = plan.choice.fiscal_year
+
+    def said(name: str, data: dict) -> None:
+        if name == "catalog" and data["carried"]:
+            click.echo(carried_message(plan.choice), err=True)
+        elif name == "resume":
+            click.echo(f"oit: ตรวจต่อจากการตรวจครั้งที่ {data['run_id']} (resuming run {data['run_id']})", err=True)
+        elif name == "crawl" and options.progress:
+            click.echo(f"กำลังตรวจ {data['url']} (ปีงบประมาณ {fy}, แคตตาล็อก {data['catalog']}) …", err=True)
+
+    try:
+        report = run_plan(plan, on_event=said, in_process=True)
     except CheckError as exc:
         fail(str(exc))
-    host = urlsplit(home.url).hostname or "site"
+    host = urlsplit(report.url).hostname or "site"
     out_dir = out_dir or Path("oit-report") / f"{host}-{fy}"
-    db_path = db_path or out_dir.parent / "oit.db"
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    db = store.open_db(db_path)
-    resumed = find_resumable_run(db, home.url) if options.resume else None
-    if resumed is not None:
-        click.echo(f"oit: ตรวจต่อจากการตรวจครั้งที่ {resumed} (resuming run {resumed})", err=True)
-        options.extra.update({"OIT_RESUME": True})
-    run_id = resumed or store.start_run(
-        db,
-        unit_url=home.url,
-        unit_type=unit_type,
-        fiscal_year=fy,
-        catalog_id=cat.id,
-        catalog_version=cat.version,
-        catalog_confidence=cat.confidence,
-        catalog_path=cat_path,
-        settings={"max_pages": options.max_pages, "max_depth": options.max_depth, "obey_robots": options.obey_robots},
-        warnings=home.warnings,
-        tool_version=__version__,
-    )
-    if options.progress:
-        click.echo(f"กำลังตรวจ {home.url} (ปีงบประมาณ {fy}, แคตตาล็อก {cat.id}) …", err=True)
-    crawl(home.url, str(db_path), run_id, cat_path, fy, unit_type, options)
-    report = evaluate_run(db, run_id, cat, fy, unit_type, cat_path)
     paths = write_reports(report, out_dir, formats=formats)
     if answer_sheet:
         paths.update(write_answer_sheet_files(report, answer_sheet))
@@ -193,15 +189,10 @@ def unit_type_option(f):
 def pick_unit_type(cat: Catalog, unit_type: str | None) -> str:
     """The unit type given (normalised), else the catalog's first; one the catalog has no list for stops here."""
     try:
-        ut = normalise_unit_type(unit_type) if unit_type else cat.unit_types[0]
+        return unit_type_for(cat, unit_type)
     except ValueError as exc:
         fail(str(exc))
-    if ut not in cat.unit_types:
-        fail(
-            f"แคตตาล็อก {cat.id} ใช้กับหน่วยงานประเภท {', '.join(cat.unit_types)} เท่านั้น "
-            f"(catalog {cat.id} is for unit types {', '.join(cat.unit_types)}, not {ut}; choose another --catalog)"
-        )
-    return ut
+        raise  # unreachable
 
 
 @click.group(cls=OneLineErrors)
