@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 from oit.extract.limits import MAX_DOC_CHARS, MAX_PAGE_CHARS, MAX_RENDER_HTML_BYTES, limit_html
+from oit.thai import to_arabic_digits
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -185,7 +186,6 @@ def sniff_kind(body: bytes, content_type: str, url: str) -> str:
 
 # --------------------------------------------------------------------------- features
 
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _PHONE_RE = re.compile(
     r"(?<!\d)(?<!\d[-.])"
     r"(?:\+66|0)[-. ]?[1-9](?:[-. ]?\d){7,8}"
@@ -202,7 +202,7 @@ _MAP_URL_RE = re.compile(
 def phone_numbers(text: str) -> set[str]:
     """Thai phone numbers in ``text`` (Thai or Arabic digits), normalised to digits only."""
     found = set()
-    for m in _PHONE_RE.finditer(text.translate(_THAI_DIGITS)):
+    for m in _PHONE_RE.finditer(to_arabic_digits(text)):
         digits = re.sub(r"\D", "", m.group())
         if digits.startswith("66"):
             digits = "0" + digits[2:]

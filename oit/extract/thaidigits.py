@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+from oit.thai import THAI_DIGITS
+
 FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
 #: Template faces: upright TLWG fonts whose digits look like printed official documents.
 TEMPLATE_FONTS = (

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+from oit.thai import to_thai_digits
+
 MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
           "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"]
 MONTHS_SHORT = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.",
@@ -15,7 +16,7 @@ MONTHS_SHORT = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค."
 def td(value: object, thai: bool = True) -> str:
     """Write numbers in Thai digits (``thai``) or leave them ASCII."""
     text = str(value)
-    return text.translate(_THAI_DIGITS) if thai else text
+    return to_thai_digits(text) if thai else text
 
 
 def fy_months(fy: int) -> list[tuple[int, int]]:
