@@ -22,10 +22,12 @@ import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from checklist.catalog import Catalog, normalise_unit_type
 from checklist.catalog_years import CatalogChoice, choose_catalog
 from crawler.resume import find_resumable_run
+from crawler.urls import ensure_scheme
 from oit import __version__, store
 from oit.check import CrawlOptions, crawl, evaluate_run, preflight
 from oit.model import Report
@@ -64,6 +66,9 @@ def plan_check(
     options: CrawlOptions | None = None,
 ) -> CheckPlan:
     """Check the user's inputs and choose the catalog (no network)."""
+    parts = urlsplit(ensure_scheme(url))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"ตรวจได้เฉพาะเว็บไซต์ http:// หรือ https:// (not a website address: {url})")
     choice = choose_catalog(year, scheme, catalog)
     return CheckPlan(url, choice, unit_type_for(choice.catalog, unit_type), Path(store), options or CrawlOptions())
 

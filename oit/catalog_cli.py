@@ -73,12 +73,13 @@ def catalog_show(name, unit_type):
     """Show a catalog's items (id or file)."""
     try:
         cat = load_catalog(name)
-    except CatalogError as exc:
+        ut = normalise_unit_type(unit_type) if unit_type else cat.unit_types[0]
+    except (CatalogError, ValueError) as exc:
         fail(str(exc))
     click.echo(f"{cat.id} FY{cat.fiscal_year} v{cat.version} — {cat.title} (confidence {cat.confidence})")
     names = cat.sub_indicator_names()
     current = None
-    for it in cat.items_for(normalise_unit_type(unit_type) if unit_type else cat.unit_types[0]):
+    for it in cat.items_for(ut):
         if it.sub_indicator != current:
             current = it.sub_indicator
             click.echo(f"\n{current} {names.get(current, '')}")

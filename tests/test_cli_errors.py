@@ -96,8 +96,19 @@ def test_a_unit_type_the_catalog_has_no_list_for_is_refused_before_crawling(tmp_
         (["frobnicate"], ["frobnicate"]),
         (["report", "--db", "/nonexistent/oit.db"], ["--db", "/nonexistent/oit.db"]),
         (["report", "--db", "pyproject.toml", "--format", "pdf"], ["--format", "pdf"]),
+        (["check", "ftp://files.example.go.th/"], ["http", "ftp://files.example.go.th/"]),
+        (["check", "http://127.0.0.1:9/", "--unit-type", "martian"], ["martian"]),
+        (["check", "http://127.0.0.1:9/", "--catalog", "ovec-2569", "--year", "2568"], ["2568", "ovec-2569"]),
+        (["catalog", "show", "nacc-2569", "--unit-type", "martian"], ["martian"]),
+        (["catalog", "show", "no-such-list"], ["no-such-list"]),
+        (["catalog", "diff", "nacc-2566", "no-such-list"], ["no-such-list"]),
+        (["catalog", "new", "--year", "2571", "--from", "no-such-list"], ["no-such-list"]),
+        (["catalog", "import", "/nonexistent.xlsx"], ["/nonexistent.xlsx"]),
+        (["extract", "/nonexistent.pdf"], ["/nonexistent.pdf"]),
     ],
-    ids=["format", "max-pages", "max-depth", "time-limit", "no-url", "no-command", "no-store", "report-format"],
+    ids=["format", "max-pages", "max-depth", "time-limit", "no-url", "no-command", "no-store", "report-format",
+         "ftp", "unit-type", "earlier-year", "show-unit-type", "show-missing", "diff-missing", "new-missing",
+         "import-missing", "extract-missing"],  # fmt: skip
 )
 def test_bad_input_is_one_line_before_any_network_use(args, words):
     # 127.0.0.1:9 refuses connections: a message about the value (not the connection) shows it was checked first
