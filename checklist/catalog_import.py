@@ -35,8 +35,9 @@ COLUMNS = {
     "code": ("ข้อ", "รหัส", "รหัสข้อ", "code", "itemcode", "oit"),
     "name": ("ชื่อ", "ชื่อรายการ", "รายการ", "ประเด็น", "ประเด็นการประเมิน", "ชื่อข้อมูล", "name", "item", "title"),
     "sub_indicator": ("ตัวชี้วัดย่อย", "ตัวชี้วัด", "subindicator", "indicator"),
-    "criterion": ("รายละเอียด", "ข้อมูลที่ต้องแสดง", "รายละเอียดข้อมูล", "องค์ประกอบ", "whatmustbeshown",
-                  "mustbeshown", "criterion", "criteria", "details", "description"),
+    "criterion": ("รายละเอียด", "ข้อมูลที่ต้องแสดง", "ข้อมูลที่ต้องเผยแพร่", "สิ่งที่ต้องเผยแพร่", "ข้อมูลที่ต้องมี",
+                  "รายละเอียดข้อมูล", "องค์ประกอบ", "เกณฑ์", "เกณฑ์การพิจารณา", "whatmustbeshown", "mustbeshown",
+                  "criterion", "criteria", "details", "description"),
     "year_rule": ("ปี", "ช่วงเวลา", "ระยะเวลา", "ปีที่ต้องแสดง", "yearrule", "year", "period"),
 }  # fmt: skip
 COLUMN_LABELS = {

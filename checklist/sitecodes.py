@@ -373,6 +373,11 @@ def _messages(
     if kind == "not_in_catalog":
         also_th = f" ชื่อนี้คือข้อ {named.code} {named_th} ของรายการ" if named is not None else ""
         also_en = f"; that name is the catalog's {named.code} {named_en}" if named is not None else ""
+        if _code_number(code) < _code_number(last):  # a gap in the catalog's numbering, not beyond its end
+            return (
+                f"หน้า ITA ของเว็บไซต์มีข้อ {code} {q} แต่รายการ {catalog.id} ไม่มีข้อ {code}{also_th}",
+                f"The site's ITA page lists {code} {qe}, but catalog {catalog.id} has no {code}{also_en}",
+            )
         return (
             f"หน้า ITA ของเว็บไซต์มีข้อ {code} {q} แต่รายการ {catalog.id} มีถึง {last} เท่านั้น{also_th}",
             f"The site's ITA page lists {code} {qe}, but catalog {catalog.id} stops at {last}{also_en}",

@@ -413,3 +413,10 @@ def test_a_fiscal_years_own_span_is_that_year() -> None:
 
     assert year_rule_of("ปีงบประมาณ 2569 (1 ต.ค. 2568 – 30 ก.ย. 2569)", 2569) is YearRule.assessed
     assert year_rule_of("ตุลาคม 2567 – กันยายน 2568", 2569) is YearRule.previous
+
+
+def test_headers_units_write_for_what_must_be_published():
+    from checklist.catalog_import import header_columns
+
+    cols = header_columns(["ตัวชี้วัดย่อย", "ข้อ", "ประเด็นการตรวจ", "ข้อมูลที่ต้องเผยแพร่", "ช่วงเวลา"])
+    assert cols == {"sub_indicator": 0, "code": 1, "name": 2, "criterion": 3, "year_rule": 4}

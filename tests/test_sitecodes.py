@@ -452,3 +452,13 @@ def test_saved_real_homepage_has_no_ita_list(cats):
     assert site.ita_rows == []  # only a menu link "ITA": nothing to compare
     fit = _compare(cats, site, 2567)
     assert fit.rows_compared == 0 and fit.mismatches == [] and not fit.likely_out_of_date
+
+
+def test_a_code_in_a_gap_of_the_catalogs_numbering_is_said_to_be_missing_not_beyond_the_end():
+    """An imported list may skip codes (O1–O3, O5, O27): the site's O4 is "not in the list", not "beyond O27"."""
+    base = load_catalog("nacc-2569")
+    sparse = base.model_copy(update={"items": [it for it in base.items if it.code in ("O1", "O3", "O5", "O26")]})
+    site = _site(_lines("O1 โครงสร้าง หน้าที่และอำนาจ\nO3 ข้อมูลการติดต่อ\nO4 ข่าวประชาสัมพันธ์\nO5 แผนยุทธศาสตร์"))
+    fit = compare_site_codes(sparse, site, 2569, "agency")
+    (gap,) = [m for m in fit.mismatches if m.code == "O4"]
+    assert gap.kind == "not_in_catalog" and "ไม่มีข้อ O4" in gap.message_th and "has no O4" in gap.message_en
