@@ -3,7 +3,7 @@
     .venv/bin/python -m benchmarks.accuracy --sites 12 --split report
 
 Seeds 1000–1999 are the tuning split (look at them while fixing the engine and crawler), seeds 2000–2999
-the reporting split (only for the figures). Every site is built with :func:`oit.sitegen.sample_spec`,
+the reporting split (only for the figures). Every site is built with :func:`sitegen.sample_spec`,
 served on 127.0.0.1 and checked by ``python -m oit.cli check`` in a fresh process; at most two sites run at
 once. Prints per-item precision/recall/F1 (positive = "pass"), overall item accuracy, the mean absolute
 error of the predicted OIT score, the items that fail most and the total time; writes a JSON result file and
@@ -37,9 +37,9 @@ SITE_TIMEOUT = 600
 
 def run_site(seed: int, work: Path, keep: bool) -> SiteResult:
     from checklist.catalog import catalog_for_year
-    from oit.serve import serve_directory
-    from oit.sitegen import build_site, sample_spec
     from scoring.score import compute_scores
+    from sitegen import build_site, sample_spec
+    from sitegen.serve import serve_directory
 
     started = time.monotonic()
     spec = sample_spec(seed)

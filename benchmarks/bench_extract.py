@@ -2,7 +2,7 @@
 
     .venv/bin/python -m benchmarks.bench_extract [--part text|ocr|recall|all] [--repeat N]
 
-* text: text-layer PDF pages/s, ``oit.extract.extract`` (PyMuPDF, quality checks, no OCR) against
+* text: text-layer PDF pages/s, ``oitbase.extract.extract`` (PyMuPDF, quality checks, no OCR) against
   ``pdftotext`` on the same files (every page of every realdocs PDF that has a text layer).
 * ocr: seconds per page, this project's OCR path (render at 300 dpi + ``tesseract``) against the
   ``tesseract`` CLI alone on the same pre-rendered page images; one process, then 2 workers.
@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 from benchmarks.realdocs import found_phrases, load_manifest
-from oit.extract import extract
-from oit.extract.ocr import ocr_image
+from oitbase.extract import extract
+from oitbase.extract.ocr import ocr_image
 
 SCANNED = ["phichai-scan-16.pdf", "phichai-scan-19.pdf", "phichai-scan-moit1-2-68.pdf", "poknoi-scan-59.pdf",
            "poknoi-budget-expense-detail-2561.pdf", "poknoi-budget-revenue-report-2561.pdf"]
@@ -48,7 +48,7 @@ def bench_text(repeat: int) -> str:
 def bench_ocr() -> str:
     import pymupdf
 
-    from oit.extract.pdf import render_page_png
+    from oitbase.extract.pdf import render_page_png
 
     docs = {d.name: d for d in load_manifest()}
     rows = []

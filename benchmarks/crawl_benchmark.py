@@ -129,7 +129,7 @@ def main() -> None:
         tmp_path = Path(tmp)
         site = build(tmp_path / "site", args.pages, args.documents)
         port = _free_port()
-        server = subprocess.Popen([sys.executable, "-m", "oit.serve", str(tmp_path / "site"), "--port", str(port)],
+        server = subprocess.Popen([sys.executable, "-m", "sitegen.serve", str(tmp_path / "site"), "--port", str(port)],
                                   cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             time.sleep(1.0)

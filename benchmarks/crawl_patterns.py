@@ -1,6 +1,6 @@
 """Crawl patterns of real unit websites: what the default ``oit check`` renders, loses and how long it takes.
 
-Three generated fixtures (``oit.sitegen``), each checked once with the default options:
+Three generated fixtures (``sitegen``), each checked once with the default options:
 
 * ``vendor-cms``: the LAO vendor CMS with a ``javascript:`` mega-menu on every page (``js_links``);
 * ``long-names``: a WordPress-like เทศบาล whose documents have long Thai file names (``long_names``);
@@ -31,8 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from oit.serve import serve_directory  # noqa: E402
-from oit.sitegen import SiteSpec, build_site, make_items, sample_spec  # noqa: E402
+from sitegen import SiteSpec, build_site, make_items, sample_spec  # noqa: E402
+from sitegen.serve import serve_directory  # noqa: E402
 from tests.hostile_site import tree_memory  # noqa: E402
 
 FIXTURES = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from oit.sitegen import ITEM_CODES
-from oit.sitegen.model import PATTERN_STATES
+from sitegen import ITEM_CODES
+from sitegen.model import PATTERN_STATES
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """The realdocs test set (``../shared/realdocs``): MANIFEST parsing and group-A phrase recall.
 
 Phrase rule (shared by ``tests/test_extract_realdocs.py`` and ``benchmarks/bench_extract.py``): a
-phrase is found when :func:`oit.thai.fuzzy_contains` finds it in the extracted text, i.e. after
-:func:`oit.thai.fold` of both, as a substring within ``floor(10 % × folded phrase length)``
+phrase is found when :func:`oitbase.thai.fuzzy_contains` finds it in the extracted text, i.e. after
+:func:`oitbase.thai.fold` of both, as a substring within ``floor(10 % × folded phrase length)``
 Levenshtein edits.
 """
 
@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from oit.extract import Extracted
-from oit.thai import FUZZY_TOLERANCE, Folded, fuzzy_contains
+from oitbase.extract import Extracted
+from oitbase.thai import FUZZY_TOLERANCE, Folded, fuzzy_contains
 
 REALDOCS = Path(os.environ.get("OIT_REALDOCS", Path(__file__).resolve().parents[2] / "shared" / "realdocs"))
 

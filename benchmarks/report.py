@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from oit.sitegen import ITEM_CODES
+from sitegen import ITEM_CODES
 
 
 def _f(x: float | None) -> str:
@@ -39,7 +39,7 @@ def print_summary(s: dict) -> None:
 _HEAD = """# Accuracy benchmark
 
 `python -m benchmarks.accuracy --sites N --split report` builds N realistic unit websites with
-`oit.sitegen.sample_spec` (seeds 1000–1999: tuning split, 2000–2999: reporting split), serves each on
+`sitegen.sample_spec` (seeds 1000–1999: tuning split, 2000–2999: reporting split), serves each on
 127.0.0.1, runs the real `oit check` (crawl included) in a fresh process and compares every item with the
 site's ground truth (what a NACC assessor would decide, see `shared/reference/oit-items.md`). Positive =
 "pass"; an item the tool marks partial/fail/unknown counts as "not pass". Score MAE compares the predicted

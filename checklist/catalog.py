@@ -62,7 +62,7 @@ class YearRule(StrEnum):
     previous_academic_year = "previous_academic_year"
 
 
-#: Page features the extraction counts (``oit.extract``: ``Extracted.features``) that a catalog may name.
+#: Page features the extraction counts (``oitbase.extract``: ``Extracted.features``) that a catalog may name.
 PAGE_FEATURES = frozenset(
     {"text_chars", "phone", "email", "map", "form", "image", "table", "iframe", "script_links",
      "placeholder_links", "mailto", "tel", "pages", "pages_without_text"}
@@ -94,7 +94,7 @@ class Element(Strict):
     It is present when *every* condition given holds: at least one phrase of ``any``,
     every phrase of ``all``, the regular expression ``pattern`` (on cleaned text), and the
     page ``feature`` (see ``checklist.features``), at least ``min_count`` times for ``any``.
-    Phrases are compared after Thai folding (``oit.thai.fold``), so spelling damage from PDF
+    Phrases are compared after Thai folding (``oitbase.thai.fold``), so spelling damage from PDF
     extraction (lost sara am, split tone marks, Thai digits) does not matter.
     """
 

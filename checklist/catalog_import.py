@@ -23,7 +23,7 @@ import yaml
 
 from checklist.catalog import Catalog, Item, YearRule
 from checklist.diff import name_similarity
-from oit.thai import clean, fold, to_arabic_digits
+from oitbase.thai import clean, fold, to_arabic_digits
 
 #: A base item is reused when its code is the row's and its name at least this similar (``name_similarity``).
 CLOSE_NAME = 0.8

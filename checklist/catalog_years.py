@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checklist.catalog import Catalog, CatalogError, _bundled_index, load_catalog, resolve_catalog_path
-from oit.thaidates import fiscal_year_of
+from oitbase.thaidates import fiscal_year_of
 
 
 def default_fiscal_year(today: dt.date | None = None) -> int:

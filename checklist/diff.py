@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from checklist.catalog import Catalog, Item
-from oit.thai import fold
+from oitbase.thai import fold
 
 #: Two item names at least this similar (0..1) are the same item.
 SAME_ITEM = 0.6

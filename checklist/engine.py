@@ -20,15 +20,15 @@ from checklist.fixes import FixPlaces, compose_fix
 from checklist.rules import Outcome
 from checklist.rules import evaluate as check_rules
 from checklist.sitedata import Link, Resource, SiteData
-from oit import thaidates
-from oit.model import REVIEW_BELOW, Evidence, ItemResult, SkippedLink
-from oit.thai import Folded, fold
-from oit.thai_repair import word_share
+from oitbase import thaidates
+from oitbase.model import REVIEW_BELOW, Evidence, ItemResult, SkippedLink
+from oitbase.thai import Folded, fold
+from oitbase.thai_repair import word_share
 
 #: A resource must reach this relevance to be considered evidence for an item.
 THRESHOLD = 4.0
 #: OCR'd evidence whose Thai reads as dictionary words at least this much is well read; below OCR_POOR,
-#: badly (``oit.thai_repair.word_share``: the real scans of ../shared/realdocs read 0.92–0.95, an unrepaired
+#: badly (``oitbase.thai_repair.word_share``: the real scans of ../shared/realdocs read 0.92–0.95, an unrepaired
 #: Word export 0.73).
 OCR_GOOD = 0.85
 OCR_POOR = 0.75

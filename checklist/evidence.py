@@ -15,7 +15,7 @@ import re
 
 from checklist.catalog import EvidenceType, Placeholders
 from checklist.sitedata import Resource
-from oit.thai import fold
+from oitbase.thai import fold
 
 #: How many of a document's first lines may hold its "เรื่อง" line (header, number, date come first).
 SUBJECT_LINES = 25

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from checklist.catalog import Item
 from checklist.sitedata import SiteData
-from oit.model import ItemResult
+from oitbase.model import ItemResult
 
 #: The engine's note for an item with no candidate at all: says nothing the fix does not.
 NOTHING_FOUND = "ไม่พบหน้าเว็บหรือเอกสารของรายการนี้บนเว็บไซต์"

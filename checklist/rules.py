@@ -14,8 +14,8 @@ from checklist.catalog import Element, EvidenceType, Forbid, Item, YearRule, def
 from checklist.evidence import evidence_type_of, subject_of
 from checklist.sitedata import Resource
 from checklist.textparts import person_blocks, signed_by
-from oit import thaidates
-from oit.thai import Folded, fold, to_arabic_digits
+from oitbase import thaidates
+from oitbase.thai import Folded, fold, to_arabic_digits
 
 #: How much of a document the year rules read (titles and first pages carry the year).
 YEAR_WINDOW = 6000

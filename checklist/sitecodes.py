@@ -25,8 +25,8 @@ from typing import Literal
 from checklist.catalog import Catalog, Item
 from checklist.engine import OTHER_ITEM_TERM, term_in
 from checklist.sitedata import ItaRow, SiteData
-from oit import thaidates
-from oit.thai import Folded, clean, fold
+from oitbase import thaidates
+from oitbase.thai import Folded, clean, fold
 
 MismatchKind = Literal["not_in_catalog", "other_item", "different_name"]
 

@@ -9,9 +9,9 @@ from functools import cached_property
 
 import sqlite_utils
 
-from oit.model import SkippedLink
-from oit.store import load_skipped
-from oit.thai import Folded, fold
+from oitbase.model import SkippedLink
+from oitbase.thai import Folded, fold
+from storage.store import load_skipped
 
 #: A page with less own text than this (besides its links and title) is a list of links.
 LINK_LIST_OWN_TEXT = 120
@@ -35,7 +35,7 @@ class Resource:
     anchors: list[str] = field(default_factory=list)
     #: Text with the site's boilerplate lines (menus, footers) removed; set by ``SiteData``.
     body: str = ""
-    #: How the text was read, per page ("text-layer", "ocr", "docx" …; see ``oit.extract.PageText.method``).
+    #: How the text was read, per page ("text-layer", "ocr", "docx" …; see ``oitbase.extract.PageText.method``).
     methods: list[str] = field(default_factory=list)
 
     @property

@@ -1,7 +1,7 @@
 """Parts of a page or document that some rules look at: the block of text about each listed person, and
 the signature block of an announcement.
 
-Pure text functions on *cleaned* text (``oit.thai.clean``); markers and positions are compared folded.
+Pure text functions on *cleaned* text (``oitbase.thai.clean``); markers and positions are compared folded.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from oit.thai import fold
+from oitbase.thai import fold
 
 #: Thai honorifics and ranks that start a person's name. "นาย" is not followed by the position words นายก/นายอำเภอ.
 NAME_PREFIX = (

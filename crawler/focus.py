@@ -37,7 +37,7 @@ class ItemNames:
     """Which catalog items a link text names (folded Thai, as the checklist engine matches)."""
 
     def __init__(self, items):
-        from oit.thai import fold
+        from oitbase.thai import fold
 
         self.fold = fold
         self.terms = [(it.code, [fold(t) for t in it.terms if t]) for it in items if not it.unknown]

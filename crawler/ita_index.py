@@ -22,8 +22,8 @@ from urllib.parse import urldefrag, urljoin
 
 import lxml.html
 
-from oit.extract import is_document_url, viewer_target
-from oit.thai import to_arabic_digits
+from oitbase.extract import is_document_url, viewer_target
+from oitbase.thai import to_arabic_digits
 
 #: An item code at the start of a row's text.
 CODE_AT_START = re.compile(r"^\W{0,3}(?:ข้อ\s*)?[OoＯ0]\s*\.?\s*([0-9๐-๙]{1,2})(?![0-9๐-๙])")

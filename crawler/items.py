@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from oit.extract import Extracted
+from oitbase.extract import Extracted
 
 
 @dataclass

@@ -14,7 +14,7 @@ import re
 from fnmatch import fnmatch
 from urllib.parse import urlsplit
 
-from oit.extract import is_document_url
+from oitbase.extract import is_document_url
 
 DRIVE_FILE = re.compile(r"^https?://drive\.google\.com/(?:file/d/|open\?id=|uc\?(?:[^#]*&)?id=)([\w-]{10,})")
 DOCS_FILE = re.compile(r"^https?://docs\.google\.com/(document|spreadsheets|presentation)/d/([\w-]{10,})")

@@ -14,10 +14,11 @@ from scrapy.crawler import Crawler
 
 from crawler.items import FetchedResource, SkippedLink
 from crawler.signals import CRAWL_ABANDONED, OCR_PAGE
-from oit import __version__, store
-from oit.extract import Extracted, extract_in_pool
-from oit.thai import clean, fold
-from oit.thai_repair import needed, repair
+from oitbase import __version__
+from oitbase.extract import Extracted, extract_in_pool
+from oitbase.thai import clean, fold
+from oitbase.thai_repair import needed, repair
+from storage import store
 
 logger = logging.getLogger(__name__)
 
@@ -31,9 +32,9 @@ NO_TEXT = {
 
 def text_row(sha: str, ext: Extracted) -> dict:
     """The ``texts`` row of an extraction: cleaned text (one Thai normalisation, plus the sara am
-    repair of :mod:`oit.thai_repair` where the document needs it) and its fold.
+    repair of :mod:`oitbase.thai_repair` where the document needs it) and its fold.
 
-    The text is already capped by :func:`oit.extract.extract` (``features["text_cut_at"]``)."""
+    The text is already capped by :func:`oitbase.extract.extract` (``features["text_cut_at"]``)."""
     text = clean(ext.text)
     sara_am = needed(text)
     text = repair(text, sara_am)

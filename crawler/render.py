@@ -19,7 +19,7 @@ from pathlib import Path
 
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 
-from oit.extract import Extracted
+from oitbase.extract import Extracted
 
 HANDLER = "crawler.render.LazyPlaywrightHandler"
 CHROMIUM_ARGS = [

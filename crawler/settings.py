@@ -3,7 +3,7 @@
 ``oit check`` runs the same spider in-process with these settings plus its own overrides.
 """
 
-from oit import __version__
+from oitbase import __version__
 
 BOT_NAME = "oit-selfcheck"
 SPIDER_MODULES = ["crawler.spiders"]

@@ -3,7 +3,9 @@
 The library API is :func:`oit.check_site` (``oit/api.py``); the ``oit`` command is a thin layer over it.
 """
 
-__version__ = "0.1.0"
+from oitbase import __version__
+
+__all__ = ["__version__", "check_site"]
 
 
 def __getattr__(name: str):  # noqa: ANN202 - a lazy import: ``import oit`` stays light, and free of cycles

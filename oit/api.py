@@ -28,9 +28,10 @@ from checklist.catalog import Catalog, normalise_unit_type
 from checklist.catalog_years import CatalogChoice, choose_catalog
 from crawler.resume import find_resumable_run
 from crawler.urls import ensure_scheme
-from oit import __version__, store
 from oit.check import CrawlOptions, crawl, evaluate_run, preflight
-from oit.model import Report
+from oitbase import __version__
+from oitbase.model import Report
+from storage import store
 
 
 def unit_type_for(cat: Catalog, unit_type: str | None) -> str:

@@ -19,11 +19,12 @@ from checklist.engine import evaluate_site
 from checklist.sitecodes import compare_site_codes
 from checklist.sitedata import load_site
 from crawler.urls import ensure_scheme
-from oit import __version__, store
-from oit.extract import sniff_kind
-from oit.fetch_errors import describe_httpx_error
-from oit.model import Report, Unreadable
+from oitbase import __version__
+from oitbase.extract import sniff_kind
+from oitbase.fetch_errors import describe_httpx_error
+from oitbase.model import Report, Unreadable
 from scoring.score import rank_fixes, score_items
+from storage import store
 
 
 class CheckError(Exception):

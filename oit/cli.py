@@ -16,15 +16,16 @@ from checklist.catalog import (
 )
 from checklist.catalog_check import catalog_problems
 from checklist.catalog_years import CatalogChoice, choose_catalog
-from oit import __version__, store
 from oit.api import plan_check, run_plan, unit_type_for
 from oit.catalog_cli import catalog
 from oit.check import CheckError, CrawlOptions, evaluate_run
 from oit.cli_common import OneLineErrors, fail, plain
-from oit.extract.cli import extract_command
-from oit.model import STATUS_TH, Report
-from oit.thai import fold
+from oitbase import __version__
+from oitbase.extract.cli import extract_command
+from oitbase.model import STATUS_TH, Report
+from oitbase.thai import fold
 from reports.render import FORMATS as REPORT_FORMATS
+from storage import store
 
 
 def pick_catalog(year: int | None, catalog_file: str | None, scheme: str | None = None) -> tuple[Catalog, int, str]:
@@ -329,45 +330,6 @@ def crawl_switches(no_render: bool, no_ocr: bool, no_cache: bool, offsite_docume
     return extra
 
 
-@main.command()
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("oit-demo"), show_default=True)
-@click.option("--quiet", is_flag=True)
-def demo(out_dir: Path, quiet: bool):
-    """ตัวอย่าง: ตรวจเว็บไซต์ อบต. ตัวอย่างที่ให้มาบน 127.0.0.1 — check the bundled sample site."""
-    from oit.serve import serve_directory
-    from oit.sitegen.demo import build_demo_site
-
-    site_dir = out_dir / "site"
-    truth = build_demo_site(site_dir)
-    with serve_directory(site_dir) as base_url:
-        click.echo(f"เว็บไซต์ตัวอย่าง: {truth['unit_name']} ที่ {base_url}", err=True)
-        report = run_check(
-            base_url,
-            year=truth["fiscal_year"],
-            catalog_file=None,
-            out_dir=out_dir / "report",
-            json_file=None,
-            db_path=out_dir / "oit.db",
-            options=CrawlOptions(progress=not quiet, obey_robots=True),
-            unit_type="lao",
-            formats=REPORT_FORMATS,
-        )
-    agree, rows = compare_with_truth(report, truth)
-    n = len(rows)
-    click.secho(f"ตรงกับเฉลยของเว็บไซต์ตัวอย่าง {agree}/{n} รายการ ({100 * agree / n:.1f}%)", bold=True)
-    for code, expect, got, reason in rows:
-        if (expect == "pass") != (got == "pass"):
-            click.echo(f"  ไม่ตรง {code}: เฉลย {expect}, ผลตรวจ {got} — {reason}")
-
-
-def compare_with_truth(report: Report, truth: dict) -> tuple[int, list[tuple[str, str, str, str]]]:
-    """Item agreement (pass vs not pass) between a report and a generated site's ground truth."""
-    rows = []
-    for code, t in truth["items"].items():
-        got = report.item(code).status
-        rows.append((code, t["expect"], got, t.get("reason", "")))
-    agree = sum(1 for _, e, g, _ in rows if (e == "pass") == (g == "pass"))
-    return agree, rows
 
 
 @main.command()
@@ -444,7 +406,7 @@ def runs(db_path):
 @click.argument("query")
 def search(db_path, run_id, limit, query):
     """ค้นข้อความในหน้าเว็บและเอกสารที่เก็บไว้ — full-text search (works for Thai)."""
-    from oit.thai import Folded
+    from oitbase.thai import Folded
 
     try:
         db = store.open_db(db_path, read_only=True)

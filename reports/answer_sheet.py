@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from oit.model import STATUS_TH, Evidence, ItemResult, Report
+from oitbase.model import STATUS_TH, Evidence, ItemResult, Report
 
 from .csvout import _to_csv
 from .safety import csv_cell, encodable, safe_href, set_xlsx_cell, url_host

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from oit.model import STATUS_TH, Report
+from oitbase.model import STATUS_TH, Report
 
 from .safety import csv_cell
 

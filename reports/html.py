@@ -9,7 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from oit.model import CONFIDENCE_TH, STATUS_TH, Report
+from oitbase.model import CONFIDENCE_TH, STATUS_TH, Report
 
 from .jsonout import natural_key, report_to_json_dict
 from .safety import display_url, safe_href

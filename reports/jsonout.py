@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from oit.model import STATUS_TH, STATUSES, Evidence, ItemResult, Report, ScoreCard, SkippedLink, Unreadable
+from oitbase.model import STATUS_TH, STATUSES, Evidence, ItemResult, Report, ScoreCard, SkippedLink, Unreadable
 
 SCHEMA_VERSION = "1"
 

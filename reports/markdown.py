@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from oit.model import STATUS_TH, Report
+from oitbase.model import STATUS_TH, Report
 
 from .html import CATALOG_REMARK_TH, CONFIDENCE_TH, UNIT_TYPE_TH, context, when
 from .safety import display_url, safe_href

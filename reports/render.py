@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from oit.model import Report
+from oitbase.model import Report
 
 from .answer_sheet import write_answer_sheet
 from .csvout import render_csv

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from checklist.catalog import Catalog
-from oit.model import ItemResult, ScoreCard
+from oitbase.model import ItemResult, ScoreCard
 
 
 def _round(x: float) -> float:

@@ -5,7 +5,7 @@ the menu, the pages as HTML fragments and the documents as HTML rendered to PDF 
 says how NACC's assessors are expected to judge every item (``pass``, ``partial``, ``fail``; ``unknown``
 for items the reference does not name; ``unknown_variant`` for items that differ between units).
 
-:func:`build_fixture_site` writes a site into a directory that :func:`oit.serve.serve_directory` can serve.
+:func:`build_fixture_site` writes a site into a directory that :func:`sitegen.serve.serve_directory` can serve.
 Every page is wrapped in one shared template (header with the unit's name, a menu, a footer with the
 address), as real unit sites are; every local ``<img>`` a page shows gets a small placeholder PNG.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from oit.sitegen.pdfdoc import render_docx, render_pdf
+from sitegen.pdfdoc import render_docx, render_pdf
 
 SITES = Path(__file__).resolve().parent / "data" / "sites"
 NAMES = ("agency-2570", "ovec-college-2569")

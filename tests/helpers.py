@@ -60,9 +60,9 @@ class CheckedSite:
 
 
 def check_site(spec_name: str, tmp_path_factory) -> CheckedSite:
-    from oit import sitegen
-    from oit.serve import serve_directory
-    from oit.sitegen import demo as demo_specs
+    import sitegen
+    from sitegen import demo as demo_specs
+    from sitegen.serve import serve_directory
 
     spec = getattr(demo_specs, spec_name)
     root = tmp_path_factory.mktemp(spec_name.lower())

@@ -33,7 +33,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from oit.serve import CONTENT_TYPES
+from sitegen.serve import CONTENT_TYPES
 from tests.crawler_support import SiteServer
 from tests.helpers import REPO
 
@@ -387,9 +387,9 @@ class HostileSite:
 
 
 def _site_spec():
-    from oit.sitegen.demo import SECOND_SPEC
-    from oit.sitegen.model import ITEM_CODES
-    from oit.sitegen.plans import make_items
+    from sitegen.demo import SECOND_SPEC
+    from sitegen.model import ITEM_CODES
+    from sitegen.plans import make_items
 
     states = {code: "missing" for code in ITEM_CODES if code not in EVIDENCE_ITEMS}
     return replace(SECOND_SPEC, seed=4242, fiscal_year=2567, ita_index=True, items=make_items(states))
@@ -415,8 +415,8 @@ def _file_pages(root: Path) -> dict[str, bytes | tuple[int, dict[str, str], byte
 
 def build_pages(root: Path, stop: threading.Event) -> tuple[Routes, dict]:
     """Write the normal site under ``root`` and return every answer of the hostile one, and its truth."""
-    from oit import sitegen
-    from oit.sitegen.model import ITEM_NAMES
+    import sitegen
+    from sitegen.model import ITEM_NAMES
 
     truth = sitegen.build_site(_site_spec(), root)
     pages = Routes(_file_pages(root))

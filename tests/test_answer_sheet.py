@@ -83,7 +83,7 @@ def test_xlsx_opens_in_libreoffice(tmp_path: Path) -> None:
 
 
 def test_low_confidence_pass_asks_for_a_look_before_answering() -> None:
-    from oit.model import ItemResult
+    from oitbase.model import ItemResult
     from reports.answer_sheet import _note
 
     it = ItemResult(code="O35", name="x", sub_indicator="10.1", status="pass", confidence=0.5,

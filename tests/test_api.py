@@ -9,7 +9,7 @@ import pytest
 import oit
 from checklist.catalog import CatalogError
 from oit.check import CheckError, CrawlOptions
-from oit.serve import serve_directory
+from sitegen.serve import serve_directory
 
 pytestmark = pytest.mark.slow  # crawls a served site in child processes
 

@@ -13,7 +13,7 @@ from checklist.catalog import CatalogError, load_catalog
 from checklist.catalog_years import carry_forward, choose_catalog, default_fiscal_year
 from checklist.engine import evaluate_site
 from checklist.sitedata import Link, Resource, SiteData
-from oit.thai import clean
+from oitbase.thai import clean
 from tests.helpers import run_oit
 
 HOME = "http://unit.example/"
@@ -167,7 +167,7 @@ def test_catalog_list_shows_scheme_year_items_unknown_and_confidence() -> None:
 def test_check_without_a_year_judges_the_year_under_way_and_says_the_list_is_assumed(tmp_path: Path) -> None:
     import json
 
-    from oit.serve import serve_directory
+    from sitegen.serve import serve_directory
 
     site = tmp_path / "site"
     site.mkdir()

@@ -10,8 +10,8 @@ import pytest
 from checklist.catalog import Catalog, YearRule, load_catalog
 from checklist.engine import evaluate_site
 from checklist.sitedata import Link, Resource, SiteData
-from oit.model import ItemResult
-from oit.thai import clean, fold
+from oitbase.model import ItemResult
+from oitbase.thai import clean, fold
 from tests.helpers import shared_path
 
 HOME = "http://unit.example/"

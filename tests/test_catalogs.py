@@ -18,8 +18,8 @@ from checklist.catalog import (
 )
 
 try:
-    from oit.thai import fold
-except ImportError:  # pragma: no cover - fallback while oit.thai is not there
+    from oitbase.thai import fold
+except ImportError:  # pragma: no cover - fallback while oitbase.thai is not there
     _TONES = re.compile("[\u0e48-\u0e4c\u0e47\\s]")
 
     def fold(text: str) -> str:

@@ -130,7 +130,7 @@ def test_an_index_of_another_years_list_is_reported_item_by_item(demo_site, tmp_
     again = run_oit("report", "--db", str(db), "--recheck", "--format", "json", "-o", str(out))
     assert again.returncode == 0 and json.loads(out.read_text(encoding="utf-8"))["catalog"]["id"] == "nacc-2570"
 
-    from oit.serve import serve_directory
+    from sitegen.serve import serve_directory
 
     site = tmp_path / "site"
     shutil.copytree(demo_site.root, site)

@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from oit.serve import serve_directory
+from sitegen.serve import serve_directory
 from tests.helpers import check_report, run_oit
 
 
@@ -61,8 +61,8 @@ def test_unknown_year_names_the_bundled_catalogs(tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("cap", [12])
 def test_capped_crawl_still_reports_and_is_marked_partial(tmp_path, cap):
-    from oit.sitegen import build_site
-    from oit.sitegen.demo import DEMO_SPEC
+    from sitegen import build_site
+    from sitegen.demo import DEMO_SPEC
 
     build_site(DEMO_SPEC, tmp_path / "site")
     with serve_directory(tmp_path / "site") as base:
@@ -117,8 +117,8 @@ def test_bad_input_is_one_line_before_any_network_use(args, words):
 
 def _store_with_a_run(tmp_path):
     from checklist.catalog import load_catalog
-    from oit import store
     from oit.check import evaluate_run
+    from storage import store
 
     path = tmp_path / "oit.db"
     db = store.open_db(path)

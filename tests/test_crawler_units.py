@@ -16,7 +16,7 @@ from crawler.offsite import OffsiteDocuments, direct_download
 from crawler.render import configure, needs_rendering
 from crawler.traps import TrapGuard
 from crawler.urls import canonical_url
-from oit.extract import extract
+from oitbase.extract import extract
 from tests.helpers import shared_path
 
 
@@ -234,7 +234,7 @@ def test_content_written_by_the_pages_own_script_is_rendered_behind_a_full_menu(
     """The vendor-CMS mega-menu gives every page plenty of text and links; what tells that a page's
     content needs its script is its own text, measured against the homepage's."""
     from crawler.render import SiteTemplate, needs_rendering
-    from oit.extract import extract
+    from oitbase.extract import extract
 
     def ext(body: bytes):
         return extract(body, "text/html; charset=utf-8", "https://www.example.go.th/x")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from oit.extract import datepass
-from oit.extract.ocr import OcrLine, OcrResult, parse_tsv
+from oitbase.extract import datepass
+from oitbase.extract.ocr import OcrLine, OcrResult, parse_tsv
 
 
 def line(top: int, text: str, *, height: int = 40, left: int = 100, char: int = 20) -> OcrLine:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from checklist.catalog import catalog_for_year
 from checklist.engine import evaluate_site
 from checklist.sitedata import ItaRow, Link, Resource, SiteData
-from oit.thai import clean
+from oitbase.thai import clean
 from tests.helpers import shared_path
 
 HOME = "http://unit.example/"

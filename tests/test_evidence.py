@@ -11,7 +11,7 @@ from checklist.engine import evaluate_site
 from checklist.evidence import evidence_type, placeholder_reason, subject_of
 from checklist.rules import affirmed, evaluate
 from checklist.sitedata import ItaRow, Link, Resource, SiteData
-from oit.thai import fold
+from oitbase.thai import fold
 
 FY = 2567
 UNIT = "องค์การบริหารส่วนตำบลหนองบัว"

@@ -1,4 +1,4 @@
-"""Tests for oit.extract: fixtures are built at test time (no binary files committed)."""
+"""Tests for oitbase.extract: fixtures are built at test time (no binary files committed)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from oit.extract import Extracted, extract, is_document_url, sniff_kind
+from oitbase.extract import Extracted, extract, is_document_url, sniff_kind
 
 REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
 FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")

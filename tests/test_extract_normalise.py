@@ -1,4 +1,4 @@
-"""The matching helpers added to oit.thai for extracted text: fuzzy phrase search, re-joined letters."""
+"""The matching helpers added to oitbase.thai for extracted text: fuzzy phrase search, re-joined letters."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from oit.thai import Folded, fold, fuzzy_contains, fuzzy_distance, rejoin_spaced_letters
+from oitbase.thai import Folded, fold, fuzzy_contains, fuzzy_distance, rejoin_spaced_letters
 
 
 def _levenshtein(a: str, b: str) -> int:

@@ -19,13 +19,13 @@ import pytest
 from click.testing import CliRunner
 
 from benchmarks.realdocs import REALDOCS
-from oit.extract import extract, extract_in_pool
-from oit.extract.cli import extract_command, parse_pages
-from oit.extract.image import chromium_path
-from oit.extract.ocr import tesseract_available
-from oit.extract.quality import check_text
-from oit.thai import clean, fuzzy_contains, to_arabic_digits
-from oit.thaidates import find_dates, find_years, main_fiscal_year, main_year
+from oitbase.extract import extract, extract_in_pool
+from oitbase.extract.cli import extract_command, parse_pages
+from oitbase.extract.image import chromium_path
+from oitbase.extract.ocr import tesseract_available
+from oitbase.extract.quality import check_text
+from oitbase.thai import clean, fuzzy_contains, to_arabic_digits
+from oitbase.thaidates import find_dates, find_years, main_fiscal_year, main_year
 from tests.test_extract import make_thai_pdf
 
 pymupdf = pytest.importorskip("pymupdf")

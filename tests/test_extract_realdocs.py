@@ -1,10 +1,10 @@
 """Group-A phrases of every realdocs file are found in the extracted, normalised text.
 
-Match rule (documented in docs/extraction.md): :func:`oit.thai.fuzzy_contains`, i.e. fold both
-sides with :func:`oit.thai.fold`, then an exact substring or one within floor(10 % × phrase
+Match rule (documented in docs/extraction.md): :func:`oitbase.thai.fuzzy_contains`, i.e. fold both
+sides with :func:`oitbase.thai.fold`, then an exact substring or one within floor(10 % × phrase
 length) Levenshtein edits. Only the pages the phrases were read from are extracted (page 1, and
 the pages the MANIFEST notes name), each file once per session, two files at a time in a
-process pool through :func:`oit.extract.extract_in_pool`.
+process pool through :func:`oitbase.extract.extract_in_pool`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 from benchmarks.realdocs import REALDOCS, RealDoc, found_phrases, load_manifest
-from oit.extract import Extracted, extract, extract_in_pool
-from oit.extract.ocr import tesseract_available
-from oit.thai import Folded, fold, rejoin_spaced_letters
+from oitbase.extract import Extracted, extract, extract_in_pool
+from oitbase.extract.ocr import tesseract_available
+from oitbase.thai import Folded, fold, rejoin_spaced_letters
 
 DOCS = {doc.name: doc for doc in load_manifest()}
 OCR_NEEDED = {"hangdong-integrity-pdf2htmlex.html", "phichai-scan-16.pdf", "phichai-scan-19.pdf",
@@ -75,7 +75,7 @@ def test_greek_glyph_pages_are_detected_and_ocred(name, extracted):
 def test_scanned_pages_are_ocred(name, extracted):
     ext = extracted[name]
     assert ext.error == ""
-    # "+dates": the Thai-digit date lines were OCRed again (oit.extract.datepass).
+    # "+dates": the Thai-digit date lines were OCRed again (oitbase.extract.datepass).
     assert [(p.method.removesuffix("+dates"), p.quality) for p in ext.pages] == [("ocr", "little-text")]
     assert ext.pages[0].confidence > 80
     assert ext.features["pages_without_text"] == 1 and ext.features["pages_ocr"] == 1

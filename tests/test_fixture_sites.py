@@ -15,8 +15,8 @@ import pymupdf
 import pytest
 from lxml import html as lxml_html
 
-from oit import thai
-from oit.serve import serve_directory
+from oitbase import thai
+from sitegen.serve import serve_directory
 from tests.fixture_sites import EXPECTS, ITEM_COUNTS, NAMES, build_fixture_site, load_site
 from tests.helpers import check_report
 

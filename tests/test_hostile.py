@@ -20,7 +20,7 @@ import zlib
 
 import pytest
 
-from oit.extract.limits import MAX_DOC_CHARS, MAX_PAGE_CHARS, PDF_MAX_CONTENT_BYTES
+from oitbase.extract.limits import MAX_DOC_CHARS, MAX_PAGE_CHARS, PDF_MAX_CONTENT_BYTES
 from tests.hostile_site import EVIDENCE_ITEMS, FAULTS, PAGES_5000, CheckRun, HostileSite, run_check, serve_hostile
 
 pytestmark = pytest.mark.slow
@@ -149,7 +149,7 @@ def test_csv_cells_are_never_formulas(checked):
 
 
 def test_inflated_size_stops_at_the_limit_without_holding_the_bomb():
-    from oit.extract.limits import inflated_size
+    from oitbase.extract.limits import inflated_size
     from tests.hostile_site import zlib_zeros
 
     bomb = zlib.compress(zlib_zeros(64 << 20), 9)  # Flate inside Flate: 64 MiB from a few hundred bytes
@@ -160,7 +160,7 @@ def test_inflated_size_stops_at_the_limit_without_holding_the_bomb():
 
 
 def test_pdf_content_stream_bomb_is_refused_not_read():
-    from oit.extract import extract
+    from oitbase.extract import extract
     from tests.hostile_site import raw_pdf, zlib_zeros
 
     content = zlib_zeros(PDF_MAX_CONTENT_BYTES + (1 << 20))
@@ -176,7 +176,7 @@ def test_pdf_content_stream_bomb_is_refused_not_read():
 
 
 def test_dtd_hidden_after_a_comment_is_found():
-    from oit.extract.limits import zip_bomb_reason
+    from oitbase.extract.limits import zip_bomb_reason
 
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
@@ -191,7 +191,7 @@ def test_dtd_hidden_after_a_comment_is_found():
 
 
 def test_cap_text_cuts_documents_and_records_it():
-    from oit.extract import Extracted, PageText, cap_text, join_pages
+    from oitbase.extract import Extracted, PageText, cap_text, join_pages
 
     pages = [PageText(number=n, text="ก" * 1000, method="text-layer", chars=1000) for n in (1, 2, 3)]
     ext = cap_text(Extracted(kind="pdf", text=join_pages(pages), pages=pages), 10_000, 1500)

@@ -11,7 +11,7 @@ import sys
 import time
 
 from oit.check import unit_name_from_title
-from oit.serve import serve_directory
+from sitegen.serve import serve_directory
 from tests.crawler_support import html, send_html
 from tests.helpers import REPO, check_report
 

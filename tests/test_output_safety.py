@@ -17,7 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from openpyxl import load_workbook
 
-from oit.model import Evidence, Report, Unreadable
+from oitbase.model import Evidence, Report, Unreadable
 from reports import report_from_json_dict, write_reports
 from reports.safety import safe_href
 from tests.test_reports import make_report

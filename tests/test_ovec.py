@@ -14,8 +14,8 @@ import pytest
 from checklist.catalog import catalog_for_year, load_catalog
 from checklist.engine import evaluate_site
 from checklist.sitedata import Link, Resource, SiteData
-from oit.model import ItemResult
-from oit.thai import clean
+from oitbase.model import ItemResult
+from oitbase.thai import clean
 
 CAT = load_catalog("ovec-2569")
 FY = 2569

@@ -7,10 +7,10 @@ import shutil
 import pytest
 import sqlite_utils
 
-from oit.serve import serve_directory
-from oit.sitegen.docforms import make_scan
-from oit.sitegen.pdfdoc import render_pdf
-from oit.thai import Folded
+from oitbase.thai import Folded
+from sitegen.docforms import make_scan
+from sitegen.pdfdoc import render_pdf
+from sitegen.serve import serve_directory
 from tests.helpers import check_report
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")

@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from oit.model import STATUS_TH, Evidence, ItemResult, Report, ScoreCard, Unreadable
+from oitbase.model import STATUS_TH, Evidence, ItemResult, Report, ScoreCard, Unreadable
 from reports import (
     FORMATS,
     answer_sheet_rows,

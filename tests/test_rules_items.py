@@ -14,7 +14,7 @@ import pytest
 from checklist.catalog import Item, load_catalog
 from checklist.rules import evaluate
 from checklist.sitedata import Resource
-from oit.thai import clean
+from oitbase.thai import clean
 
 FY = 2566
 UNIT = "องค์การบริหารส่วนตำบลหนองบัว"

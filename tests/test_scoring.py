@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checklist.catalog import Catalog, catalog_for_year
-from oit.model import ItemResult
+from oitbase.model import ItemResult
 from scoring.score import compute_scores, rank_fixes, score_items
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from crawler.render import needs_rendering
-from oit.extract import extract
-from oit.extract.scriptlinks import navigating_functions, script_urls
+from oitbase.extract import extract
+from oitbase.extract.scriptlinks import navigating_functions, script_urls
 from tests.helpers import shared_path
 
 HELPERS = """

@@ -7,8 +7,8 @@ import pytest
 from checklist.catalog import catalog_for_year
 from checklist.engine import evaluate_site
 from checklist.sitedata import Link, Resource, SiteData
-from oit.thai import clean
-from oit.thaidates import main_fiscal_year
+from oitbase.thai import clean
+from oitbase.thaidates import main_fiscal_year
 from tests.helpers import shared_path
 
 SEEDS = {

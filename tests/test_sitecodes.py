@@ -12,10 +12,10 @@ from checklist.catalog import load_catalog
 from checklist.sitecodes import CatalogFit, compare_site_codes, display_label, label_key
 from checklist.sitedata import ItaRow, Resource, SiteData
 from crawler.ita_index import parse_ita_index
-from oit.serve import load_file_routes, route_key
-from oit.sitegen import build_site, sample_spec
-from oit.sitegen.demo import DEMO_SPEC
-from oit.sitegen.layouts import url_to_file
+from sitegen import build_site, sample_spec
+from sitegen.demo import DEMO_SPEC
+from sitegen.layouts import url_to_file
+from sitegen.serve import load_file_routes, route_key
 from tests.helpers import shared_path
 
 HOME = "http://www.unit.go.th/"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from oit.serve import serve_directory
-from oit.sitegen import ITEM_CODES, build_site
-from oit.sitegen.demo import DEMO_SPEC, SECOND_SPEC
-from oit.sitegen.layouts import url_to_file
+from sitegen import ITEM_CODES, build_site
+from sitegen.demo import DEMO_SPEC, SECOND_SPEC
+from sitegen.layouts import url_to_file
+from sitegen.serve import serve_directory
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINK = re.compile(r"""(?:href|src)\s*=\s*['"]([^'"]+)['"]""", re.I)
@@ -183,7 +183,7 @@ def test_deterministic(tmp_path):
 
 
 def test_bad_state_rejected():
-    from oit.sitegen import plan
+    from sitegen import plan
 
     with pytest.raises(ValueError):
         plan("O1", "no_map")

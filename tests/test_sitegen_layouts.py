@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from oit.serve import route_key, serve_directory
-from oit.sitegen import ITEM_CODES, STATE_SUPPORT, SiteSpec, build_site, make_items, sample_spec
-from oit.sitegen.docforms import garble
-from oit.sitegen.model import PATTERN_STATES
+from sitegen import ITEM_CODES, STATE_SUPPORT, SiteSpec, build_site, make_items, sample_spec
+from sitegen.docforms import garble
+from sitegen.model import PATTERN_STATES
+from sitegen.serve import route_key, serve_directory
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINK = re.compile(r"""(?:href|src)\s*=\s*['"]([^'"]+)['"]""", re.I)
@@ -136,7 +136,7 @@ def test_document_forms(served):
     import openpyxl
     import pymupdf
 
-    from oit.sitegen.layouts import url_to_file
+    from sitegen.layouts import url_to_file
 
     base, root, truth = served
     forms = {f: [] for f in ("scan", "broken", "xlsx")}

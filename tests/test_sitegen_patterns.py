@@ -1,7 +1,7 @@
 """Patterns of real unit websites that broke the crawler, as the generator writes them.
 
 Long Thai file names behind percent-encoded hrefs, ``javascript:`` mega-menus whose targets resolve
-statically, and many script-built pages of which some fail when rendered (``_faults.json``, oit.serve).
+statically, and many script-built pages of which some fail when rendered (``_faults.json``, sitegen.serve).
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from oit.serve import serve_directory
-from oit.sitegen import ITEM_CODES, ITEM_NAMES, STATE_SUPPORT, SiteSpec, build_site, make_items, sample_spec
-from oit.sitegen.demo import DEMO_SPEC, SECOND_SPEC
-from oit.sitegen.filenames import MAX_THAI, MIN_THAI, thai_letters
-from oit.sitegen.jspages import FAULTS_FILE
-from oit.sitegen.model import PATTERN_STATES
+from sitegen import ITEM_CODES, ITEM_NAMES, STATE_SUPPORT, SiteSpec, build_site, make_items, sample_spec
+from sitegen.demo import DEMO_SPEC, SECOND_SPEC
+from sitegen.filenames import MAX_THAI, MIN_THAI, thai_letters
+from sitegen.jspages import FAULTS_FILE
+from sitegen.model import PATTERN_STATES
+from sitegen.serve import serve_directory
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _A = re.compile(r"<a\s([^>]*)>", re.I)
@@ -421,7 +421,7 @@ def _text(html: str) -> str:
 
 
 def _block(seed: int, code: str, state: str, fy: int | None = None):
-    from oit.sitegen.content import Ctx, build_block
+    from sitegen.content import Ctx, build_block
 
     spec = _spec(seed, "lao_cms", {code: state})
     if fy:
@@ -443,8 +443,8 @@ def _covers(doc, year: int) -> bool:
 
 @pytest.mark.quick
 def test_pattern_states_and_truth():
-    from oit.sitegen.model import NEIGHBOURS, NOTHING_DONE_ITEMS, SIDE_NEIGHBOURS, UNDER_CONSTRUCTION_ITEMS
-    from oit.sitegen.plans import plan
+    from sitegen.model import NEIGHBOURS, NOTHING_DONE_ITEMS, SIDE_NEIGHBOURS, UNDER_CONSTRUCTION_ITEMS
+    from sitegen.plans import plan
 
     assert "O18" in UNDER_CONSTRUCTION_ITEMS and "O35" in NOTHING_DONE_ITEMS
     for code in ITEM_CODES:
@@ -464,7 +464,7 @@ def test_pattern_states_and_truth():
 
 @pytest.mark.quick
 def test_under_construction_pages():
-    from oit.sitegen.model import UNDER_CONSTRUCTION_ITEMS
+    from sitegen.model import UNDER_CONSTRUCTION_ITEMS
 
     seen, long_pages, phones, pictures = set(), 0, 0, 0
     for seed in range(40):
@@ -490,7 +490,7 @@ def test_under_construction_pages():
 
 @pytest.mark.quick
 def test_nothing_done_documents():
-    from oit.sitegen.model import NOTHING_DONE_ITEMS
+    from sitegen.model import NOTHING_DONE_ITEMS
 
     for fy in (2566, 2567):
         for code in NOTHING_DONE_ITEMS:
@@ -513,7 +513,7 @@ def test_nothing_done_documents():
 
 @pytest.mark.quick
 def test_neighbour_document_is_the_neighbours():
-    from oit.sitegen.model import NEIGHBOURS
+    from sitegen.model import NEIGHBOURS
 
     pairs = set()
     for seed in range(60):
@@ -541,7 +541,7 @@ def test_neighbour_document_is_the_neighbours():
 
 @pytest.mark.quick
 def test_side_by_side_lists_the_neighbour_first():
-    from oit.sitegen.model import SIDE_NEIGHBOURS
+    from sitegen.model import SIDE_NEIGHBOURS
 
     for seed in range(20):
         for code in SIDE_NEIGHBOURS:
@@ -561,9 +561,9 @@ def test_side_by_side_lists_the_neighbour_first():
 def test_patterns_leave_the_other_items_as_they_were():
     import dataclasses
 
-    from oit.sitegen.build import _assign_forms
-    from oit.sitegen.content import Ctx, build_block
-    from oit.sitegen.noise import archive_docs
+    from sitegen.build import _assign_forms
+    from sitegen.content import Ctx, build_block
+    from sitegen.noise import archive_docs
 
     def built(spec):
         ctx = Ctx(spec)
@@ -606,7 +606,7 @@ def test_old_seeds_keep_their_states():
 def test_sampler_frequencies_of_the_misjudged_patterns():
     from collections import Counter
 
-    from oit.sitegen.content import Ctx, build_block
+    from sitegen.content import Ctx, build_block
 
     for first in (1000, 2000):
         specs = [sample_spec(s) for s in range(first, first + 12)]
@@ -638,9 +638,9 @@ def test_thai_digit_scans(tmp_path):
 
     import pymupdf
 
-    from oit.sitegen.build import _assign_forms, _hard, _write_doc
-    from oit.sitegen.content import Ctx, build_block
-    from oit.sitegen.docforms import thai_digits_html
+    from sitegen.build import _assign_forms, _hard, _write_doc
+    from sitegen.content import Ctx, build_block
+    from sitegen.docforms import thai_digits_html
 
     html = "<p class='c2'>ประกาศ ณ วันที่ 15 ตุลาคม พ.ศ. 2566</p><img src='/a1.png' width='300'>&#3629;&nbsp;ปี 67"
     assert thai_digits_html(html) == ("<p class='c2'>ประกาศ ณ วันที่ ๑๕ ตุลาคม พ.ศ. ๒๕๖๖</p>"
@@ -688,7 +688,7 @@ def test_metrics_attribute_the_patterns():
 
 @pytest.mark.quick
 def test_built_site_truth_of_the_patterns(tmp_path):
-    from oit.sitegen.layouts import url_to_file
+    from sitegen.layouts import url_to_file
 
     states = {"O18": "under_construction", "O35": "nothing_done", "O13": "neighbour_doc", "O33": "neighbour_doc",
               "O37": "side_by_side"}
@@ -709,7 +709,7 @@ def test_built_site_truth_of_the_patterns(tmp_path):
 
 
 def test_forms_to_download_lists_blank_forms_and_no_online_service(tmp_path):
-    from oit.sitegen.content import Ctx, build_block
+    from sitegen.content import Ctx, build_block
 
     spec = next(sp for sp in map(sample_spec, range(1000, 1100)) if sp.items["O18"].state == "forms_to_download")
     assert spec.items["O18"].expect == "fail"

@@ -1,4 +1,4 @@
-"""Tests for oit.thai: clean/fold on real extraction damage from Thai government documents."""
+"""Tests for oitbase.thai: clean/fold on real extraction damage from Thai government documents."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from oit.thai import (
+from oitbase.thai import (
     Folded,
     clean,
     contains_any,

@@ -1,4 +1,4 @@
-"""Tests for oit.thai_repair: lost and swapped sara am, misplaced, lost and Latin-letter marks and
+"""Tests for oitbase.thai_repair: lost and swapped sara am, misplaced, lost and Latin-letter marks and
 spaces inside words repaired with the pythainlp word list.
 
 The broken words are taken from the text layers of /work/shared/realdocs (MANIFEST.md hard cases;
@@ -13,9 +13,9 @@ import time
 import pytest
 
 from crawler.pipelines import text_row
-from oit.extract import Extracted
-from oit.thai import clean, fold
-from oit.thai_repair import MIN_MARK_SHARE, is_word, needed, repair, repair_run
+from oitbase.extract import Extracted
+from oitbase.thai import clean, fold
+from oitbase.thai_repair import MIN_MARK_SHARE, is_word, needed, repair, repair_run
 
 # (text layer, what the page shows): sara am lost (Word export, WinAnsi subset without ำ)
 LOST = [
@@ -145,7 +145,7 @@ def test_a_300_page_document_costs_well_under_a_few_seconds():
 
 # --------------------------------------------------------------------------- marks and spaces
 
-# (text layer after oit.thai.clean, what the page shows): a tone mark one consonant late and the
+# (text layer after oitbase.thai.clean, what the page shows): a tone mark one consonant late and the
 # space a Word export puts after it, a leading vowel before the marks in front of it, spaces
 # inside words (pdftotext's reading of the realdocs Word and PowerPoint exports)
 SPACING = [

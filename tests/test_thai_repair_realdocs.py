@@ -1,8 +1,8 @@
-"""Exact phrase match on the realdocs text layers, with the repairs of oit.thai_repair.
+"""Exact phrase match on the realdocs text layers, with the repairs of oitbase.thai_repair.
 
 Exact rule: clean the extracted text, repair it (sara am, marks and spaces), then the phrase must
 occur as it is written, only whitespace and Thai/Arabic digits forgiven (ำ/า, tone marks and
-letters are NOT forgiven, unlike :func:`oit.thai.fold`). The main measure reads only files with a
+letters are NOT forgiven, unlike :func:`oitbase.thai.fold`). The main measure reads only files with a
 usable text layer (no OCR): 60 phrases. The slow test reads all 27 files with OCR on (81 phrases).
 Skips when ../shared/realdocs is absent.
 """
@@ -14,9 +14,9 @@ import re
 import pytest
 
 from benchmarks.realdocs import REALDOCS, load_manifest
-from oit.extract import extract
-from oit.thai import clean, to_arabic_digits
-from oit.thai_repair import repair
+from oitbase.extract import extract
+from oitbase.thai import clean, to_arabic_digits
+from oitbase.thai_repair import repair
 
 DOCS = {doc.name: doc for doc in load_manifest()}
 # pictures, scans, Greek glyphs, pdf2htmlEX PUA: read by OCR, not a text layer
@@ -39,7 +39,7 @@ OCR_MISREADS = {
     ("phichai-scan-19.pdf", "ขออนุญาตนำข้อมูลพื้นฐานของโรงพยาบาลพิชัย"),
 }
 #: ... and the figure: 57/81 as extracted, 72/81 with the sara am repair alone, 76/81 with the mark and
-#: spacing repairs; 79/81 once the date lines of scans are read a second time (oit.extract.datepass: the
+#: spacing repairs; 79/81 once the date lines of scans are read a second time (oitbase.extract.datepass: the
 #: three Thai-digit years Tesseract misread, "๖๗" as "๒", are read back by the digit reader).
 OCR_FOUND = 79
 

@@ -1,4 +1,4 @@
-"""Tests for oit.thaidates: Thai dates, fiscal years and reporting periods."""
+"""Tests for oitbase.thaidates: Thai dates, fiscal years and reporting periods."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from oit.thai import clean, to_arabic_digits
-from oit.thaidates import (
+from oitbase.thai import clean, to_arabic_digits
+from oitbase.thaidates import (
     Period,
     be_year,
     find_dates,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from oit.extract import thaidigits
+from oitbase.extract import thaidigits
 
 pymupdf = pytest.importorskip("pymupdf")
 pytestmark = pytest.mark.skipif(not (thaidigits.FONT_DIR / "Laksaman.ttf").exists(),

@@ -15,7 +15,7 @@ What makes it fit for real unit websites (see ``docs/crawling.md``):
 * pages that need JavaScript are rendered with chromium, only those (``crawler.render``);
 * URLs are canonicalised (sessions, trackers, parameter order) and traps bounded (``crawler.traps``);
   a page whose text is the same as an earlier page's is stored but its links are not followed again;
-* bodies are decoded from bytes by ``oit.extract`` (TIS-620, wrong charsets), never ``response.text``;
+* bodies are decoded from bytes by ``oitbase.extract`` (TIS-620, wrong charsets), never ``response.text``;
 * resumable: ``OIT_RESUME`` continues an interrupted run from the store (``crawler.resume``).
 """
 
@@ -41,8 +41,8 @@ from crawler.middlewares import AlreadyFetched, PageCapReached
 from crawler.offsite import OffsiteDocuments, direct_download
 from crawler.traps import TrapGuard
 from crawler.urls import canonical_url, ensure_scheme, is_onsite, site_host
-from oit.extract import Extracted, extract, is_document_url, sniff_kind
-from oit.fetch_errors import describe_failure
+from oitbase.extract import Extracted, extract, is_document_url, sniff_kind
+from oitbase.fetch_errors import describe_failure
 
 #: Item codes in a page's text: a page naming several is probably an ITA index page.
 CODE_MENTION = re.compile(r"(?<![A-Za-z0-9])[Oo]\s?\.?\s?([0-9๐-๙]{1,2})(?![0-9๐-๙])")
@@ -114,7 +114,7 @@ class UnitSiteSpider(scrapy.Spider):
             crawler.signals.connect(spider._stop_sweeper, signal=signals.spider_closed)
         if settings.getbool("OIT_RESUME") and not settings.getint("OIT_RUN_ID"):
             from crawler.resume import find_resumable_run
-            from oit import store
+            from storage import store
 
             run_id = find_resumable_run(store.open_db(settings.get("OIT_DB")), spider.start_url)
             if run_id:
@@ -161,7 +161,7 @@ class UnitSiteSpider(scrapy.Spider):
 
     def _resume_requests(self):
         from crawler.resume import fetched_urls, pending_links
-        from oit import store
+        from storage import store
 
         db = store.open_db(self.settings.get("OIT_DB"))
         run_id = self.settings.getint("OIT_RUN_ID")

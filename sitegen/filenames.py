@@ -8,7 +8,7 @@ than 400 characters); WordPress-like sites keep it under ``/wp-content/uploads/Y
 The name is the document's own title (so it says nothing the document does not), lengthened with the
 unit's name, its place and a neutral note in parentheses ("(ฉบับเผยแพร่)") and shortened word by word when
 too long. A name longer than a file system allows (255 bytes: about 80 Thai letters) is served through
-``routes.json`` (see :meth:`oit.sitegen.layouts.Layout.file_for`).
+``routes.json`` (see :meth:`sitegen.layouts.Layout.file_for`).
 """
 
 from __future__ import annotations

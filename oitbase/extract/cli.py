@@ -1,7 +1,7 @@
 """``oit extract FILE``: print what the checker reads from one document.
 
-The text printed is :func:`oit.thai.clean` of the extraction (what the store keeps and the
-checker matches after :func:`oit.thai.fold`); ``--json`` adds, per page, the method used
+The text printed is :func:`oitbase.thai.clean` of the extraction (what the store keeps and the
+checker matches after :func:`oitbase.thai.fold`); ``--json`` adds, per page, the method used
 (text-layer, ocr, text-layer+ocr, html-ocr, image-ocr …), the OCR confidence and why a text
 layer was rejected.
 """
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import click
 
-from oit.extract import DEFAULT_MAX_PAGES, Extracted, extract
-from oit.thai import clean, fold
-from oit.thai_repair import needed, repair
+from oitbase.extract import DEFAULT_MAX_PAGES, Extracted, extract
+from oitbase.thai import clean, fold
+from oitbase.thai_repair import needed, repair
 
 
 def parse_pages(spec: str | None) -> list[int] | None:
@@ -74,7 +74,7 @@ def to_json(path: str, ext: Extracted, seconds: float) -> dict:
 @click.option("--workers", type=click.IntRange(1, 16), default=2, show_default=True,
               help="Tesseract processes at once.")
 @click.option("--lang", default="tha+eng", show_default=True, help="Tesseract languages.")
-@click.option("--folded", is_flag=True, help="Print the matching key (oit.thai.fold) instead of the text.")
+@click.option("--folded", is_flag=True, help="Print the matching key (oitbase.thai.fold) instead of the text.")
 @click.option("--content-type", default="", help="Content type hint (default: sniffed, then the file name).")
 def extract_command(file: Path, as_json: bool, ocr: bool, pages_spec: str | None, max_pages: int,
                     deadline_s: float | None, max_mb: float, workers: int, lang: str, folded: bool,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from oit.thai import THAI_DIGITS
+from oitbase.thai import THAI_DIGITS
 
 FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
 #: Template faces: upright TLWG fonts whose digits look like printed official documents.

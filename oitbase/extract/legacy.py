@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from oit.extract import Extracted, PageText, first_lines, text_features
+from oitbase.extract import Extracted, PageText, first_lines, text_features
 
 LEGACY_NAMES = {"doc": "Word", "xls": "Excel", "ppt": "PowerPoint", "rtf": "RTF"}
 #: LibreOffice target format per legacy extension.
@@ -68,7 +68,7 @@ def extract_legacy(body: bytes, ext: str, url: str = "", *, max_pages: int = 300
     """Text of a legacy Office file; ``kind`` is the extension ("doc", "xls", "ppt", "rtf")."""
     converted = _soffice(body, ext, timeout)
     if converted is not None:
-        from oit.extract import extract
+        from oitbase.extract import extract
 
         ext_doc = extract(converted, "", f"converted.{_SOFFICE_TARGET[ext]}", max_pages=max_pages)
         if not ext_doc.error and "\u00d0\u00cf" not in ext_doc.text[:200]:  # not the OLE header as text

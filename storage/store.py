@@ -28,7 +28,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.db import NotFoundError
 
-from oit.model import Evidence, ItemResult, Report, ScoreCard, SkippedLink, Unreadable
+from oitbase.model import Evidence, ItemResult, Report, ScoreCard, SkippedLink, Unreadable
 from scoring.score import rank_fixes
 
 SCHEMA_VERSION = 1
@@ -278,7 +278,7 @@ def save_ita_rows(db: sqlite_utils.Database, rows: list[dict]) -> None:
 
 
 def search(db: sqlite_utils.Database, folded_query: str, run_id: int | None = None, limit: int = 20) -> list[dict]:
-    """Full-text search over extracted texts (``folded_query`` from ``oit.thai.fold``)."""
+    """Full-text search over extracted texts (``folded_query`` from ``oitbase.thai.fold``)."""
     q = '"' + folded_query.replace('"', '""') + '"'
     sql = (
         "select r.run_id, r.url, t.title, t.text from texts_fts f join texts t on t.rowid = f.rowid "

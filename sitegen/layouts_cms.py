@@ -1,6 +1,6 @@
 """CMS layouts with query-string URLs: a PHP "files module" CMS and WordPress.
 
-Both serve pages through ``routes.json`` (see :mod:`oit.serve`): the files-module CMS answers
+Both serve pages through ``routes.json`` (see :mod:`sitegen.serve`): the files-module CMS answers
 ``/index.php?_mod=<base64>&type=<base64>`` for pages, file lists and downloads; WordPress answers
 ``/?page_id=N`` for pages and keeps posts at ``/YYYY/MM/<Thai slug>/`` and uploads at
 ``/wp-content/uploads/YYYY/MM/``.

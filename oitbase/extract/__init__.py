@@ -2,7 +2,7 @@
 
 Everything here is a pure function of ``(body, content_type, url)``: no network, no disk.
 The text is *raw*: Thai normalisation (PUA tone marks, decomposed ``ํา``, zero-width
-characters …) is done later by :mod:`oit.thai.clean`, so extractors must not drop characters.
+characters …) is done later by :mod:`oitbase.thai.clean`, so extractors must not drop characters.
 
 The format modules (:mod:`.html`, :mod:`.pdf`, :mod:`.office`) are imported lazily by
 :func:`extract`, so importing this package does not load PyMuPDF or openpyxl.
@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
-from oit.extract.limits import MAX_DOC_CHARS, MAX_PAGE_CHARS, MAX_RENDER_HTML_BYTES, limit_html
-from oit.thai import to_arabic_digits
+from oitbase.extract.limits import MAX_DOC_CHARS, MAX_PAGE_CHARS, MAX_RENDER_HTML_BYTES, limit_html
+from oitbase.thai import to_arabic_digits
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -54,13 +54,13 @@ class PageText:
     #: "text-layer", "ocr" (page OCRed), "text-layer+ocr" (OCR of pictures appended), "html",
     #: "html-ocr" (rendered page OCRed), "image-ocr", "docx", "xlsx", "odt", "ods", "text",
     #: "doc"/"xls"/"ppt"/"rtf" (legacy files through catdoc). An OCR method ends in "+dates" when
-    #: a second OCR pass of the page's date lines added lines to ``text`` (:mod:`oit.extract.datepass`).
+    #: a second OCR pass of the page's date lines added lines to ``text`` (:mod:`oitbase.extract.datepass`).
     method: str
     chars: int
     #: Mean OCR word confidence 0–100 (Tesseract) for OCRed pages; None otherwise.
     confidence: float | None = None
     #: Why the text layer was judged unusable ("greek", "pua", "little-text", "mostly-image" …,
-    #: see :data:`oit.extract.quality.REASONS`), plus OCR failures; "" when it was fine.
+    #: see :data:`oitbase.extract.quality.REASONS`), plus OCR failures; "" when it was fine.
     quality: str = ""
     #: What a second OCR pass of the date lines did ("" when none was made): regions, numbers
     #: re-read and changed, seconds. The lines it read are appended to ``text``.
@@ -303,7 +303,7 @@ def join_pages(pages: list[PageText]) -> str:
 
 def cap_text(ext: Extracted, page_limit: int, doc_limit: int) -> Extracted:
     """Keep at most ``page_limit`` characters per page and ``doc_limit`` in all (see
-    :mod:`oit.extract.limits`). A cut is recorded: the page's ``quality`` says "text cut at N
+    :mod:`oitbase.extract.limits`). A cut is recorded: the page's ``quality`` says "text cut at N
     characters", ``features["text_cut_at"]`` is the length kept and ``features["text_chars_total"]``
     the length read."""
     if len(ext.text) <= min(page_limit, doc_limit) and all(len(p.text) <= page_limit for p in ext.pages):
@@ -390,7 +390,7 @@ def _is_image(body: bytes) -> bool:
 
 def _html_needs_render(ext: Extracted) -> str:
     """Why an HTML page's text should come from a rendering ("pua", "text-in-images") or ""."""
-    from oit.extract.quality import check_text
+    from oitbase.extract.quality import check_text
 
     check = check_text(ext.text)
     if check.reason in ("pua", "replacement", "greek", "latin1"):
@@ -403,8 +403,8 @@ def _html_needs_render(ext: Extracted) -> str:
 
 def _html_ocr(ext: Extracted, body: bytes, url: str, reason: str, opts: dict) -> Extracted:
     """Replace an HTML page's text with the OCR of its Chromium rendering (method "html-ocr")."""
-    from oit.extract.image import render_html_pdf
-    from oit.extract.pdf import extract_pdf
+    from oitbase.extract.image import render_html_pdf
+    from oitbase.extract.pdf import extract_pdf
 
     pdf = render_html_pdf(body, url, allow_network=opts.pop("allow_network", False))
     if pdf is None:
@@ -450,7 +450,7 @@ def extract(body: bytes, content_type: str, url: str, *, max_pages: int = DEFAUL
     * ``allow_network``: let Chromium fetch a rendered HTML page's pictures (off: fully offline).
     * ``date_pass``: with OCR, read the date lines of a scanned page again (higher resolution,
       another page segmentation, Thai digits re-read) when its OCR text holds no usable year; the
-      lines read are added to the page's text (:mod:`oit.extract.datepass`).
+      lines read are added to the page's text (:mod:`oitbase.extract.datepass`).
     """
     if len(body) > max_bytes:
         return Extracted(kind=sniff_kind(body[:4096], content_type, url),
@@ -469,8 +469,8 @@ def extract(body: bytes, content_type: str, url: str, *, max_pages: int = DEFAUL
 
 def _extract_page(body: bytes, content_type: str, url: str, kind: str, ocr: bool, ocr_opts: dict,
                   allow_network: bool) -> Extracted:
-    """An HTML page (at most :data:`~oit.extract.limits.MAX_HTML_BYTES` of it parsed) or a text body."""
-    from oit.extract.html import extract_html, extract_plain_text
+    """An HTML page (at most :data:`~oitbase.extract.limits.MAX_HTML_BYTES` of it parsed) or a text body."""
+    from oitbase.extract.html import extract_html, extract_plain_text
 
     if kind == "text":
         return extract_plain_text(body, content_type)
@@ -495,20 +495,20 @@ def _extract_document(body: bytes, content_type: str, url: str, kind: str, pages
     if not body:
         return _unsupported(body, content_type, url)
     if kind == "pdf":
-        from oit.extract.pdf import extract_pdf
+        from oitbase.extract.pdf import extract_pdf
 
         return extract_pdf(body, url, pages=pages, **ocr_opts)
     if kind in ("docx", "xlsx", "odt", "ods"):
-        from oit.extract.office import extract_office
+        from oitbase.extract.office import extract_office
 
         return extract_office(body, kind, url, max_pages=max_pages)
     if ocr_opts["ocr"] and _is_image(body):
-        from oit.extract.image import extract_image
+        from oitbase.extract.image import extract_image
 
         return extract_image(body, url, max_pages=max_pages, ocr_lang=ocr_lang, deadline=deadline,
                              date_pass=ocr_opts["date_pass"])
     if legacy := _legacy_ext(body, content_type, url):
-        from oit.extract.legacy import extract_legacy
+        from oitbase.extract.legacy import extract_legacy
 
         timeout = 120.0 if deadline is None else max(1.0, deadline - time.monotonic())
         return extract_legacy(body, legacy, url, max_pages=max_pages, timeout=timeout)

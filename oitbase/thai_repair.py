@@ -3,11 +3,11 @@
 PDFs exported from Word with a Thai font subset that has no ToUnicode entry for ำ come out with
 sara am lost ("สานักงาน", "ตาบล", "ดาเนินการ" for สำนักงาน, ตำบล, ดำเนินการ); some fonts swap the
 other way and every sara aa comes out as sara am ("ผู้บริหำร" for ผู้บริหาร). Other subsets misplace
-or lose marks and insert spaces inside words (see "Marks and spaces" below). :func:`oit.thai.fold`
+or lose marks and insert spaces inside words (see "Marks and spaces" below). :func:`oitbase.thai.fold`
 forgives all of this for matching; this module repairs the *display* text (``texts.text``,
 snippets, reports, ``oit extract``) with the pythainlp word list.
 
-How (:func:`repair`, applied to text that is already :func:`oit.thai.clean`):
+How (:func:`repair`, applied to text that is already :func:`oitbase.thai.clean`):
 
 * Sara am. The text is cut into runs of Thai letters and marks. A run holding า or ำ is
   segmented into dictionary words by dynamic programming, once as it is and once allowing any า
@@ -712,7 +712,7 @@ def _plan(text: str) -> tuple[str, str, list[tuple[int, int, str]]]:
 
 
 def needed(text: str) -> str:
-    """The repairs ``text`` (already :func:`oit.thai.clean`) needs, for :func:`repair`: "" when none.
+    """The repairs ``text`` (already :func:`oitbase.thai.clean`) needs, for :func:`repair`: "" when none.
 
     "า" (lost sara am: า read as ำ where that makes words), "ำ" (swapped font: ำ read as า), then
     "x" and the tone mark each Latin letter stands for ("xl\u0e49k\u0e48"), then the kinds of mark
@@ -722,7 +722,7 @@ def needed(text: str) -> str:
 
 
 def repair(text: str, directions: str | None = None) -> str:
-    """``text`` (already :func:`oit.thai.clean`) with lost or swapped sara am, Canva's Latin
+    """``text`` (already :func:`oitbase.thai.clean`) with lost or swapped sara am, Canva's Latin
     letters and misplaced, dropped or spaced-apart marks repaired.
 
     ``directions`` is the result of :func:`needed`; by default it is worked out from ``text``

@@ -49,7 +49,7 @@ class Layout:
         self.c = model.ctx
         self.rng = random.Random(model.ctx.spec.seed * 7919 + 17)
         self.files: dict[str, str] = {}
-        #: Query-string URLs → routes.json entries (see oit.serve).
+        #: Query-string URLs → routes.json entries (see sitegen.serve).
         self.routes: dict[str, dict] = {}
         #: Script-built pages (URL → fault kind or ""), ``_faults.json`` entries and their resources (jspages).
         self.script_urls: dict[str, str] = {}

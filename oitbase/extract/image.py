@@ -1,7 +1,7 @@
 """Pictures (PNG, JPEG, GIF, TIFF, BMP, WebP) and HTML pages rendered by Chromium, read by OCR.
 
 Chromium prints a page to PDF (``--print-to-pdf``), so long pages are cut into printed pages,
-and :func:`oit.extract.pdf.extract_pdf` decides page by page what needs OCR: text drawn with
+and :func:`oitbase.extract.pdf.extract_pdf` decides page by page what needs OCR: text drawn with
 web fonts over Private Use Area code points (pdf2htmlEX) or text that is only in pictures.
 """
 
@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from oit.extract import Extracted, PageText, first_lines, text_features
-from oit.extract.ocr import DEFAULT_LANG, PAGE_TIMEOUT_S, OcrError, OcrResult, ocr_image
+from oitbase.extract import Extracted, PageText, first_lines, text_features
+from oitbase.extract.ocr import DEFAULT_LANG, PAGE_TIMEOUT_S, OcrError, OcrResult, ocr_image
 
 #: Pictures narrower than this are enlarged (Tesseract wants letters ≥ ~20 px high).
 MIN_OCR_WIDTH = 1600
@@ -43,7 +43,7 @@ def image_pages_png(body: bytes, max_pages: int = 300) -> list[bytes]:
 def extract_image(body: bytes, url: str = "", *, max_pages: int = 300, ocr_lang: str = DEFAULT_LANG,
                   deadline: float | None = None, date_pass: bool = True) -> Extracted:
     """OCR every frame of a picture (kind "image", method "image-ocr"; "image-ocr+dates" when the
-    date lines were read a second time, see :mod:`oit.extract.datepass`)."""
+    date lines were read a second time, see :mod:`oitbase.extract.datepass`)."""
     try:
         frames = image_pages_png(body, max_pages)
     except Exception as exc:  # MuPDF raises several types on broken images
@@ -75,7 +75,7 @@ def _date_pass(frames: list[bytes], pages: list[PageText], results: dict[int, Oc
                deadline: float | None) -> dict[str, int]:
     import pymupdf
 
-    from oit.extract.pdf import date_pass_pages
+    from oitbase.extract.pdf import date_pass_pages
 
     docs: dict[int, pymupdf.Document] = {}
 

@@ -4,7 +4,7 @@
 response through the handler, or a fixed ``(status, headers, body)`` tuple. Tests use it to serve
 TIS-620 pages, slow answers, errors and redirects next to the static files.
 
-A served directory may also hold ``routes.json`` (written by :mod:`oit.sitegen` for CMS-like sites)::
+A served directory may also hold ``routes.json`` (written by :mod:`sitegen` for CMS-like sites)::
 
     {"html_type": "text/html; charset=tis-620",
      "routes": {"/index.php?_mod=cGFnZQ&type=MTI": {"file": "q/3f2a.html", "type": "text/html",
@@ -16,7 +16,7 @@ replaces the default Content-Type of ``.html`` files (e.g. to serve a TIS-620 si
 not served under its own name. With ``"strict_query": true`` a URL with a query string that is not in
 ``routes`` answers 404 (as WordPress does for an unknown ``?page_id=``) instead of the file of its path.
 
-A served directory may also hold ``_faults.json`` (written by :mod:`oit.sitegen.jspages`), which makes some
+A served directory may also hold ``_faults.json`` (written by :mod:`sitegen.jspages`), which makes some
 URLs misbehave as real unit servers do::
 
     {"faults": {"/js/plugins/stat-412.js": {"delay": 300},
@@ -231,7 +231,7 @@ def serve_directory(root: Path, host: str = "127.0.0.1", port: int = 0,
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m oit.serve", description="Serve a directory locally.")
+    parser = argparse.ArgumentParser(prog="python -m sitegen.serve", description="Serve a directory locally.")
     parser.add_argument("directory", type=Path)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)

@@ -2,7 +2,7 @@
 
 A PDF text layer (or an HTML text) can be present yet unreadable: fonts without a ToUnicode map
 give Greek/Coptic or Latin-1 letters (the poknoi budget reports), pdf2htmlEX and some fonts give
-Private Use Area code points outside the Thai PUA that :func:`oit.thai.clean` repairs,
+Private Use Area code points outside the Thai PUA that :func:`oitbase.thai.clean` repairs,
 broken maps give U+FFFD or control codes, and scans give no text at all.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from oit.thai import _PUA
+from oitbase.thai import _PUA
 
 #: Pages with fewer non-space characters than this hold "too little text" for a page.
 MIN_PAGE_CHARS = 20

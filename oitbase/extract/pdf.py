@@ -1,12 +1,12 @@
 """PDF extraction with PyMuPDF: the text layer of each page, OCR where it is unusable, links, features.
 
-Each selected page's text layer is judged by :func:`oit.extract.quality.check_text`. A page whose
+Each selected page's text layer is judged by :func:`oitbase.extract.quality.check_text`. A page whose
 layer is unusable (Greek/Coptic or Latin-1 letters from fonts without a Unicode map, foreign PUA
 code points, replacement characters) or that has too little text but visible ink (scans,
 outlined text) is OCRed when ``ocr=True`` (method "ocr"); a page with a little text over large
 pictures gets the OCR text appended (method "text-layer+ocr"). Without OCR such pages keep their
 layer and are counted in ``pages_need_ocr``. Pages are rendered here, in the caller's thread,
-and OCRed by an :class:`~oit.extract.ocr.OcrPool` while the next pages are read.
+and OCRed by an :class:`~oitbase.extract.ocr.OcrPool` while the next pages are read.
 
 Map detection only uses link annotations to map URLs: the word "แผนที่" next to a picture says
 nothing about whether a map is really there.
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import pymupdf
 
-from oit.extract import (
+from oitbase.extract import (
     Extracted,
     Link,
     PageText,
@@ -35,7 +35,7 @@ from oit.extract import (
     text_features,
     viewer_target,
 )
-from oit.extract.limits import (
+from oitbase.extract.limits import (
     CORRUPT,
     MIN_OCR_DPI,
     PDF_MAX_CONTENT_BYTES,
@@ -44,8 +44,8 @@ from oit.extract.limits import (
     mib,
     too_large,
 )
-from oit.extract.ocr import DEFAULT_LANG, OCR_DPI, PAGE_TIMEOUT_S, OcrError, OcrPool, OcrResult, ocr_image
-from oit.extract.quality import MIN_PAGE_CHARS, REASONS, check_text
+from oitbase.extract.ocr import DEFAULT_LANG, OCR_DPI, PAGE_TIMEOUT_S, OcrError, OcrPool, OcrResult, ocr_image
+from oitbase.extract.quality import MIN_PAGE_CHARS, REASONS, check_text
 
 __all__ = ["MIN_PAGE_CHARS", "date_pass_pages", "extract_pdf", "render_page_png"]
 
@@ -168,7 +168,7 @@ def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300, pages: Iter
                 date_pass: bool = True) -> Extracted:
     """Read a PDF. ``deadline`` is a :func:`time.monotonic` time; ``on_page(done, total)`` reports OCR.
     ``date_pass``: OCR the date lines of OCRed pages again when they hold no usable year
-    (:mod:`oit.extract.datepass`)."""
+    (:mod:`oitbase.extract.datepass`)."""
     try:
         doc = pymupdf.open(stream=body, filetype="pdf")
     except Exception as exc:  # MuPDF raises several types for broken files
@@ -327,7 +327,7 @@ def _collect(pending: dict[Future[OcrResult], _Pending], out: list[PageText], de
 def date_pass_pages(load_page: Callable[[int], pymupdf.Page], out: list[PageText], results: dict[int, OcrResult],
                     lang: str, deadline: float | None) -> dict[str, int]:
     """OCR the date lines of OCRed pages again where the first pass read no usable year
-    (:mod:`oit.extract.datepass`): ``results`` are the first pass's by index into ``out``, and
+    (:mod:`oitbase.extract.datepass`): ``results`` are the first pass's by index into ``out``, and
     ``load_page(index)`` the page it read. The lines read are inserted into the page's text and its
     method gets "+dates"; ``second_pass`` says what was done (also when it read no date line)."""
     stop = time.monotonic() + datepass.BUDGET_S

@@ -171,7 +171,7 @@ class SiteSpec:
     js_link_only: tuple[str, ...] = ()
     #: Pages (other than the homepage) whose content an inline script writes at load time, so only a browser
     #: sees it; ``render_faults`` of them fail when rendered (a resource answers 500, a script resource or a
-    #: fetch hangs, the connection is dropped on the second request), driven by ``_faults.json`` (oit.serve).
+    #: fetch hangs, the connection is dropped on the second request), driven by ``_faults.json`` (sitegen.serve).
     #: Faults never hide content from a browser user, so the ground truth does not change. See ``jspages.py``.
     script_pages: int = 0
     render_faults: int = 0

@@ -4,7 +4,7 @@ With ``SiteSpec.script_pages = N`` the main content of N pages (never the homepa
 ``<div id='page-content'>`` and an inline script that writes it from ASCII-escaped pieces (as AJAX CMSs do;
 neither the text nor the links are in the HTML, as in :mod:`jsmenu`). ``render_faults`` of them then fail
 when a browser renders them; the faults are declared in ``_faults.json`` in the site root and played by
-:mod:`oit.serve`:
+:mod:`sitegen.serve`:
 
 - ``hang``: a statistics script at the end of the page (``/js/plugins/stat-N.js``) answers only after
   :data:`HANG_SECONDS`: the content is already written, but the load event never comes in time;

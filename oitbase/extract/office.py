@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
-from oit.extract import (
+from oitbase.extract import (
     Extracted,
     Link,
     PageText,
@@ -25,7 +25,7 @@ from oit.extract import (
     real_title,
     text_features,
 )
-from oit.extract.limits import zip_bomb_reason
+from oitbase.extract.limits import zip_bomb_reason
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -329,7 +329,7 @@ def extract_odf(body: bytes, kind: str, url: str = "", *, max_pages: int = 300) 
 
 
 def extract_office(body: bytes, kind: str, url: str = "", *, max_pages: int = 300) -> Extracted:
-    """Read an Office zip, after :func:`~oit.extract.limits.zip_bomb_reason` found it safe to open."""
+    """Read an Office zip, after :func:`~oitbase.extract.limits.zip_bomb_reason` found it safe to open."""
     try:
         with zipfile.ZipFile(io.BytesIO(body)) as zf:
             refusal = zip_bomb_reason(zf)

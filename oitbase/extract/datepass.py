@@ -1,6 +1,6 @@
 """Second OCR pass of a scanned page's date lines, when the first pass read no usable year.
 
-Tesseract's Thai model cannot write ๔ ๖ ๗ ๘ ๙ (see :mod:`oit.extract.thaidigits`), so the year
+Tesseract's Thai model cannot write ๔ ๖ ๗ ๘ ๙ (see :mod:`oitbase.extract.thaidigits`), so the year
 of a scan printed in Thai digits ("ประกาศ ณ วันที่ ๑๕ ตุลาคม พ.ศ. ๒๕๖๖") comes out as "๒๕๒๒" and
 the checklist would find no year. For such a page this pass:
 
@@ -28,10 +28,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from oit import thaidates
-from oit.extract import thaidigits
-from oit.extract.ocr import Box, OcrLine, OcrResult
-from oit.thai import clean, to_arabic_digits
+from oitbase import thaidates
+from oitbase.extract import thaidigits
+from oitbase.extract.ocr import Box, OcrLine, OcrResult
+from oitbase.thai import clean, to_arabic_digits
 
 #: The second pass renders a region at this many times the first pass's resolution.
 ZOOM = 4 / 3

@@ -1,6 +1,6 @@
 """Thai dates, Buddhist-era years, fiscal years and reporting periods in document text.
 
-Works on text that went through :func:`oit.thai.clean` (Thai or ASCII digits, mixed digits
+Works on text that went through :func:`oitbase.thai.clean` (Thai or ASCII digits, mixed digits
 such as "๒๕61" too). Keywords tolerate typical extraction damage: a lost or swapped sara am
 ("ประจาปี"), a space inside a word ("ปี งบประมาณ") and dropped tone marks.
 
@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from oit.thai import SARA_AM, TONE_MARKS, to_arabic_digits
+from oitbase.thai import SARA_AM, TONE_MARKS, to_arabic_digits
 
 BE_OFFSET = 543
 MIN_BE, MAX_BE = 2500, 2600

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
-from oit.extract import (
+from oitbase.extract import (
     Extracted,
     Link,
     PageText,
@@ -29,7 +29,7 @@ from oit.extract import (
     text_features,
     viewer_target,
 )
-from oit.extract.scriptlinks import Functions, navigating_functions, script_urls
+from oitbase.extract.scriptlinks import Functions, navigating_functions, script_urls
 
 _THAI_LABELS = {"windows-874", "x-windows-874", "tis-620", "tis620", "iso-8859-11", "iso8859-11",
                 "cp874", "dos-874", "x-cp874"}
