@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from checklist.catalog import CatalogError, bundled_catalogs, catalog_chain, load_catalog, normalise_unit_type
-from oit.cli_common import fail
+from oit.cli_common import FILE_TO_WRITE, FiscalYear, fail
 
 
 @click.group()
@@ -37,9 +37,9 @@ def catalog_list():
 
 
 @catalog.command("new")
-@click.option("--year", type=int, required=True, help="the new fiscal year, พ.ศ. (e.g. 2571)")
+@click.option("--year", type=FiscalYear(), required=True, help="the new fiscal year, พ.ศ. (e.g. 2571)")
 @click.option("--from", "base", required=True, help="the catalog to carry forward: a bundled id or a file")
-@click.option("--out", type=click.Path(path_type=Path), help="file to write (default: <scheme>-<year>.yaml here)")
+@click.option("--out", type=FILE_TO_WRITE, help="file to write (default: <scheme>-<year>.yaml here)")
 @click.option("--force", is_flag=True, help="overwrite an existing file")
 def catalog_new(year, base, out, force):
     """เริ่มแคตตาล็อกปีใหม่ — write a catalog for YEAR that extends BASE with the year rules moved on, ready to edit."""
@@ -132,10 +132,10 @@ def catalog_diff(old, new, unit_type):
 @catalog.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--id", "catalog_id", default=None, help="the catalog's id (default: <scheme>-<year>)")
-@click.option("--year", type=int, default=None, help="fiscal year พ.ศ. (needed unless the id ends in one)")
+@click.option("--year", type=FiscalYear(), default=None, help="fiscal year พ.ศ. (needed unless the id ends in one)")
 @click.option("--scheme", default="nacc", show_default=True)
 @click.option("--base", default=None, help="a bundled id or file whose items are reused when code and name match")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="default: <id>.yaml here")
+@click.option("--out", type=FILE_TO_WRITE, default=None, help="default: <id>.yaml here")
 @click.option("--force", is_flag=True, help="overwrite --out if it exists")
 def catalog_import(file, catalog_id, year, scheme, base, out, force):
     """Turn a spreadsheet of NACC's items (xlsx or csv: code, name, sub-indicator, what must be shown, year rule)

@@ -19,7 +19,7 @@ from checklist.catalog_years import CatalogChoice, choose_catalog
 from oit.api import plan_check, run_plan, unit_type_for
 from oit.catalog_cli import catalog
 from oit.check import CheckError, CrawlOptions, evaluate_run
-from oit.cli_common import OneLineErrors, fail, plain
+from oit.cli_common import DIR_TO_WRITE, FILE_TO_WRITE, STORE_TO_READ, FiscalYear, OneLineErrors, fail, plain
 from oitbase import __version__
 from oitbase.extract.cli import extract_command
 from oitbase.model import STATUS_TH, Report
@@ -204,12 +204,12 @@ def main() -> None:
 
 @main.command()
 @click.argument("url")
-@click.option("--year", type=int, help="ปีงบประมาณ พ.ศ. ที่ประเมิน (default: the fiscal year under way)")
+@click.option("--year", type=FiscalYear(), help="ปีงบประมาณ พ.ศ. ที่ประเมิน (default: the fiscal year under way)")
 @click.option("--scheme", help="รายการของภาคส่วน: nacc (default) หรือ ovec (วิทยาลัยอาชีวศึกษา); see `oit catalog list`")
 @click.option("--catalog", "catalog_file", help="catalog YAML file or bundled id (e.g. nacc-2567)")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="report directory")
-@click.option("--json", "json_file", type=click.Path(path_type=Path), help="also write the JSON report here")
-@click.option("--db", "db_path", type=click.Path(path_type=Path), help="SQLite store (runs are kept)")
+@click.option("--out", "out_dir", type=DIR_TO_WRITE, help="report directory")
+@click.option("--json", "json_file", type=FILE_TO_WRITE, help="also write the JSON report here")
+@click.option("--db", "db_path", type=FILE_TO_WRITE, help="SQLite store (runs are kept)")
 @click.option("--max-pages", default=3000, show_default=True, type=click.IntRange(min=1), help="pages + documents")
 @click.option("--max-depth", default=6, show_default=True, type=click.IntRange(min=0), help="link depth from home")
 @click.option(
@@ -241,7 +241,7 @@ def main() -> None:
 @click.option(
     "--answer-sheet",
     "answer_sheet",
-    type=click.Path(path_type=Path),
+    type=FILE_TO_WRITE,
     help="also write the ITAS answer sheet as FILE.csv and FILE.xlsx (always written in --out as itas-answer-sheet)",
 )
 @click.option("--resume", is_flag=True, help="ตรวจต่อจากครั้งที่ค้าง (continue the unit's unfinished run)")
@@ -333,18 +333,18 @@ def crawl_switches(no_render: bool, no_ocr: bool, no_cache: bool, offsite_docume
 
 
 @main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--run", "run_id", type=int, help="run id (default: the latest)")
+@click.option("--db", "db_path", required=True, type=STORE_TO_READ)
+@click.option("--run", "run_id", type=click.IntRange(min=1), help="run id (default: the latest)")
 @click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="html", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="file to write (default: stdout)")
+@click.option("--output", "-o", type=FILE_TO_WRITE, help="file to write (default: stdout)")
 @click.option("--recheck", is_flag=True, help="judge the stored crawl again with the current catalog")
-@click.option("--year", type=int, help="with --recheck: fiscal year (its catalog; default: the run's year and catalog)")
+@click.option("--year", type=FiscalYear(), help="with --recheck: fiscal year (its catalog; default: the run's)")
 @click.option("--scheme", help="with --recheck --year: the scheme (default: the run's)")
 @click.option("--catalog", "catalog_file", help="with --recheck: catalog file or id")
 @click.option(
     "--answer-sheet",
     "answer_sheet",
-    type=click.Path(path_type=Path),
+    type=FILE_TO_WRITE,
     help="also write the ITAS answer sheet (มี/ไม่มี, URL, where) as FILE.csv and FILE.xlsx",
 )
 @unit_type_option
@@ -383,7 +383,7 @@ def report(db_path, run_id, fmt, output, recheck, year, scheme, catalog_file, an
 
 
 @main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", "db_path", required=True, type=STORE_TO_READ)
 def runs(db_path):
     """รายการการตรวจที่เก็บไว้ — list stored runs with their scores."""
     try:
@@ -400,9 +400,9 @@ def runs(db_path):
 
 
 @main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--run", "run_id", type=int)
-@click.option("--limit", default=20, show_default=True)
+@click.option("--db", "db_path", required=True, type=STORE_TO_READ)
+@click.option("--run", "run_id", type=click.IntRange(min=1))
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
 @click.argument("query")
 def search(db_path, run_id, limit, query):
     """ค้นข้อความในหน้าเว็บและเอกสารที่เก็บไว้ — full-text search (works for Thai)."""

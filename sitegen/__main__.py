@@ -12,25 +12,29 @@ import click
 
 from oit.check import CrawlOptions
 from oit.cli import run_check
+from oit.cli_common import DIR_TO_WRITE, OneLineErrors, fail
 from oitbase.model import Report
 from reports.render import FORMATS as REPORT_FORMATS
 from sitegen.demo import build_demo_site
 from sitegen.serve import serve_directory
 
 
-@click.group()
+@click.group(cls=OneLineErrors)
 def main() -> None:
     """The sample-site generator's commands."""
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("oit-demo"), show_default=True)
+@click.option("--out", "out_dir", type=DIR_TO_WRITE, default=Path("oit-demo"), show_default=True)
 @click.option("--quiet", is_flag=True)
 def demo(out_dir: Path, quiet: bool):
     """ตัวอย่าง: ตรวจเว็บไซต์ อบต. ตัวอย่างที่ให้มาบน 127.0.0.1 — check the bundled sample site."""
 
     site_dir = out_dir / "site"
-    truth = build_demo_site(site_dir)
+    try:
+        truth = build_demo_site(site_dir)
+    except OSError as exc:
+        fail(f"cannot write the sample site in {out_dir}: {exc.strerror or exc}")
     with serve_directory(site_dir) as base_url:
         click.echo(f"เว็บไซต์ตัวอย่าง: {truth['unit_name']} ที่ {base_url}", err=True)
         report = run_check(
@@ -63,4 +67,4 @@ def compare_with_truth(report: Report, truth: dict) -> tuple[int, list[tuple[str
 
 
 if __name__ == "__main__":
-    main()
+    main(prog_name="python -m sitegen")

@@ -105,14 +105,51 @@ def test_a_unit_type_the_catalog_has_no_list_for_is_refused_before_crawling(tmp_
         (["catalog", "new", "--year", "2571", "--from", "no-such-list"], ["no-such-list"]),
         (["catalog", "import", "/nonexistent.xlsx"], ["/nonexistent.xlsx"]),
         (["extract", "/nonexistent.pdf"], ["/nonexistent.pdf"]),
+        (["check", "http://127.0.0.1:9/", "--year", "2026"], ["--year", "2026", "2569"]),
+        (["check", "http://127.0.0.1:9/", "--year", "๒๕๖๙ก"], ["--year", "๒๕๖๙ก"]),
+        (["check", "http://127.0.0.1:9/", "--out", "pyproject.toml"], ["--out", "pyproject.toml"]),
+        (["check", "http://127.0.0.1:9/", "--db", "tests"], ["--db", "tests"]),
+        (["check", "http://127.0.0.1:9/", "--json", "tests"], ["--json", "tests"]),
+        (["search", "--db", "tests", "แผน"], ["--db", "tests"]),
+        (["search", "--db", "pyproject.toml", "แผน", "--limit", "0"], ["--limit"]),
+        (["search", "--db", "/nonexistent/oit.db", "แผน"], ["--db", "/nonexistent/oit.db"]),
+        (["search", "--db", "pyproject.toml"], ["QUERY"]),
+        (["report", "--db", "pyproject.toml", "--run", "0"], ["--run"]),
+        (["report", "--db", "pyproject.toml", "-o", "tests"], ["--output", "tests"]),
+        (["runs", "--db", "tests"], ["--db", "tests"]),
+        (["catalog", "new", "--year", "2027", "--from", "nacc-2570"], ["--year", "2027", "2570"]),
     ],
     ids=["format", "max-pages", "max-depth", "time-limit", "no-url", "no-command", "no-store", "report-format",
          "ftp", "unit-type", "earlier-year", "show-unit-type", "show-missing", "diff-missing", "new-missing",
-         "import-missing", "extract-missing"],  # fmt: skip
+         "import-missing", "extract-missing", "christian-era-year", "not-a-year", "out-is-a-file", "db-is-a-dir",
+         "json-is-a-dir", "search-db-dir", "search-limit", "search-no-store", "search-no-query", "report-run-0",
+         "report-output-dir", "runs-db-dir", "new-christian-era-year"],  # fmt: skip
 )
 def test_bad_input_is_one_line_before_any_network_use(args, words):
     # 127.0.0.1:9 refuses connections: a message about the value (not the connection) shows it was checked first
     _assert_clean_failure(run_oit(*args), *words)
+
+
+def _run_demo(*args: str):
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import REPO
+
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "sitegen", "demo", *args], capture_output=True, text=True,
+                          timeout=120, env=env, cwd=REPO)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [(["--out", "pyproject.toml"], ["--out", "pyproject.toml"]), (["--out", "/proc/oit-demo"], ["/proc/oit-demo"]),
+     (["--frobnicate"], ["--frobnicate"])],
+    ids=["out-is-a-file", "out-not-writable", "unknown-option"],
+)  # fmt: skip
+def test_the_demo_fails_in_one_line(args, words):
+    _assert_clean_failure(_run_demo(*args), *words)
 
 
 def _store_with_a_run(tmp_path):
