@@ -197,11 +197,11 @@ def unreadable_of(site_resources) -> list[Unreadable]:
     out = []
     for res in site_resources:
         if res.error:
-            out.append(Unreadable(res.url, res.error))
+            out.append(Unreadable(url=res.url, reason=res.error))
         elif res.status >= 400:
-            out.append(Unreadable(res.url, f"HTTP {res.status}"))
+            out.append(Unreadable(url=res.url, reason=f"HTTP {res.status}"))
         elif reason := partly_read(res.features):
-            out.append(Unreadable(res.url, reason))
+            out.append(Unreadable(url=res.url, reason=reason))
     return sorted(out, key=lambda u: u.url)
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -317,7 +316,7 @@ def save_results(db: sqlite_utils.Database, run_id: int, report: Report) -> None
                     "found": json.dumps(it.found, ensure_ascii=False),
                     "notes": json.dumps(it.notes, ensure_ascii=False),
                     "catalog_confidence": it.catalog_confidence,
-                    "skipped": json.dumps([asdict(sk) for sk in it.skipped], ensure_ascii=False),
+                    "skipped": json.dumps([sk.model_dump() for sk in it.skipped], ensure_ascii=False),
                     "doubts": json.dumps(it.doubts, ensure_ascii=False),
                     "position": i,
                 }
@@ -350,7 +349,7 @@ def save_results(db: sqlite_utils.Database, run_id: int, report: Report) -> None
         update_run(
             db,
             run_id,
-            score=asdict(report.score),
+            score=report.score.model_dump(),
             stats=report.stats,
             warnings=report.warnings,
             unit_name=report.unit_name,

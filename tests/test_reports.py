@@ -227,6 +227,42 @@ def test_json_validates_against_schema(report: Report) -> None:
     assert data["items"][1]["status_th"] == STATUS_TH["partial"]
 
 
+def test_checked_in_schema_is_the_generated_one() -> None:
+    from reports.schema import REGENERATE, schema_text
+
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), (
+        f"reports/report.schema.json is out of date with oitbase/model.py: run {REGENERATE}"
+    )
+
+
+def test_json_is_the_model_dump(report: Report) -> None:
+    """The JSON is written from the model: every JSON key of an item, evidence or skipped link is a field."""
+    data = report_to_json_dict(report)
+    it = report.items[0]
+    assert set(data["items"][0]) == set(type(it).model_fields) | set(type(it).model_computed_fields)
+    ev = it.evidence[0]
+    assert set(data["items"][0]["evidence"][0]) == set(type(ev).model_fields)
+    assert data["items"][0] == it.model_dump(mode="json")
+
+
+def test_schema_rejects_a_key_the_model_does_not_have(report: Report) -> None:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    data = report_to_json_dict(report)
+    data["items"][0]["extra"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(data)
+    del data["items"][0]["extra"]
+    data["catalog"]["colour"] = "red"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_json_keeps_full_precision_in_python_dumps(report: Report) -> None:
+    report.score.oit = 72.34567
+    assert report.score.model_dump()["oit"] == 72.34567  # the store keeps what the scorer computed
+    assert report_to_json_dict(report)["score"]["oit"] == 72.35
+
+
 def test_json_text_is_thai_and_indented(report: Report) -> None:
     text = render(report, "json")
     assert "องค์การบริหารส่วนตำบลบางกระเจ้า" in text  # ensure_ascii=False
