@@ -83,9 +83,7 @@ def open_existing(path: str | Path) -> tuple[Database, int]:
     if "runs" not in names:
         conn.close()
         raise StoreError(f"{path} holds no oit runs")
-    if version > schema.LATEST:
-        conn.close()
-        refuse_newer(path, version)
+    refuse_newer(path, version, conn)
     return db, version
 
 
@@ -97,16 +95,16 @@ def open_for_writing(path: str | Path) -> tuple[Database, tuple[int, int]]:
     except sqlite3.DatabaseError as exc:
         db.conn.close()
         raise StoreError(f"{path} is not an oit store (SQLite: {exc})") from exc
-    if version > schema.LATEST:
-        db.conn.close()
-        refuse_newer(path, version)
+    refuse_newer(path, version, db.conn)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     return db, schema.migrate(db.conn)
 
 
-def refuse_newer(path: str | Path, version: int) -> None:
+def refuse_newer(path: str | Path, version: int, conn: sqlite3.Connection) -> None:
+    """StoreError (closing ``conn``) for a store of a version this code does not know: it would misread it."""
     if version > schema.LATEST:
+        conn.close()
         raise StoreError(
             f"{path} was written by a newer oit (store version {version}, this oit knows up to {schema.LATEST}): "
             "upgrade oit to use it"
