@@ -7,11 +7,9 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import sqlite_utils
-
 from oitbase.model import SkippedLink
 from oitbase.thai import Folded, fold
-from storage.store import load_skipped
+from storage import store
 
 #: A page with less own text than this (besides its links and title) is a list of links.
 LINK_LIST_OWN_TEXT = 120
@@ -133,8 +131,7 @@ class SiteData:
                 continue
             links = self.outlinks.get(res.url, [])
             leads_out = [
-                lk for lk in links
-                if lk.offsite or (t := self.get(lk.dst)) is None or t.is_document or not t.readable
+                lk for lk in links if lk.offsite or (t := self.get(lk.dst)) is None or t.is_document or not t.readable
             ]
             if not leads_out:
                 continue
@@ -206,15 +203,11 @@ def _own_text_chars(res: Resource, links: list[Link]) -> int:
     return own
 
 
-def load_site(db: sqlite_utils.Database, run_id: int) -> SiteData:
+def load_site(db: store.Database, run_id: int) -> SiteData:
     """Read one run from the store (the engine's only I/O, kept here at the edge)."""
-    run = db["runs"].get(run_id)
+    run = store.get_run(db, run_id)
     resources: dict[str, Resource] = {}
-    sql = (
-        "select r.*, t.title as t_title, t.headings, t.text, t.features, t.error as t_error, t.methods "
-        "from resources r left join texts t on t.sha256 = r.sha256 where r.run_id = ?"
-    )
-    for row in db.query(sql, [run_id]):
+    for row in store.run_resources(db, run_id):
         resources[row["url"]] = Resource(
             url=row["url"],
             kind=row["kind"] or "other",
@@ -230,17 +223,14 @@ def load_site(db: sqlite_utils.Database, run_id: int) -> SiteData:
         )
     links = [
         Link(r["src"], r["dst"], r["text"] or "", r["kind"] or "a", bool(r["offsite"]))
-        for r in db.query("select * from links where run_id = ?", [run_id])
+        for r in store.run_links(db, run_id)
     ]
-    rows = [
-        ItaRow(r["page_url"], r["code"], r["label"] or "", r["url"] or "")
-        for r in db.query("select * from ita_rows where run_id = ? order by page_url, position", [run_id])
-    ]
+    rows = [ItaRow(r["page_url"], r["code"], r["label"] or "", r["url"] or "") for r in store.run_ita_rows(db, run_id)]
     return SiteData(
         home=run["unit_url"],
         resources=resources,
         links=links,
         ita_rows=rows,
         partial=(run.get("crawl_status") == "partial"),
-        skipped=load_skipped(db, run_id),
+        skipped=store.load_skipped(db, run_id),
     )

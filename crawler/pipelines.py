@@ -70,16 +70,6 @@ def text_row(sha: str, ext: Extracted) -> dict:
     }
 
 
-def ensure_crawl_columns(db) -> None:
-    """``resources.offsite`` (fetched from another host) and ``resources.rendered`` (why it was
-    rendered with JavaScript), added to stores made before the crawler recorded them."""
-    columns = db["resources"].columns_dict
-    if "offsite" not in columns:
-        db["resources"].add_column("offsite", int, not_null_default=0)
-    if "rendered" not in columns:
-        db["resources"].add_column("rendered", str, not_null_default="")
-
-
 class StorePipeline:
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
@@ -102,7 +92,6 @@ class StorePipeline:
     def open_spider(self) -> None:
         spider = self.crawler.spider
         self.db = store.open_db(self.settings.get("OIT_DB"))
-        ensure_crawl_columns(self.db)
         self.run_id = self.settings.getint("OIT_RUN_ID") or store.start_run(
             self.db,
             unit_url=getattr(spider, "start_url", ""),
@@ -139,20 +128,10 @@ class StorePipeline:
 
     def _crawl_stats(self) -> dict:
         """Counts of this process, the run's totals (a resumed run has two parts) and crawler stats."""
-        totals = next(
-            iter(
-                self.db.query(
-                    "select sum(error = '' and kind = 'html') as pages, "
-                    "sum(error = '' and kind != 'html') as documents, "
-                    "sum(error != '') as errors from resources where run_id = ?",
-                    [self.run_id],
-                )
-            )
-        )
         stats = self.crawler.stats.get_stats()
         wanted = ("oit/", "httpcache/")
         extra = {k.removeprefix("oit/").replace("/", "_"): v for k, v in stats.items() if k.startswith(wanted)}
-        return {**self.counts, "run_totals": {k: v or 0 for k, v in totals.items()}, **extra}
+        return {**self.counts, "run_totals": store.run_totals(self.db, self.run_id), **extra}
 
     def _ocr_pending(self, cached: dict) -> bool:
         features = json.loads(cached.get("features") or "{}")

@@ -26,7 +26,6 @@ from urllib.parse import urlsplit
 
 from checklist.catalog import Catalog, normalise_unit_type
 from checklist.catalog_years import CatalogChoice, choose_catalog
-from crawler.resume import find_resumable_run
 from crawler.urls import ensure_scheme
 from oit.check import CrawlOptions, crawl, evaluate_run, preflight
 from oitbase import __version__
@@ -107,7 +106,7 @@ def run_plan(plan: CheckPlan, on_event: Callable[[str, dict], None] | None = Non
     home = preflight(plan.url)
     plan.store.parent.mkdir(parents=True, exist_ok=True)
     db = store.open_db(plan.store)
-    resumed = find_resumable_run(db, home.url) if options.resume else None
+    resumed = store.find_resumable_run(db, home.url) if options.resume else None
     if resumed is not None:
         emit("resume", {"run_id": resumed})
         options.extra.update({"OIT_RESUME": True})

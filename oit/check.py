@@ -1,7 +1,8 @@
 """Run a check end to end: homepage check → crawl → checklist → score → stored results.
 
-``evaluate_run`` is the pure part (stored data in, ``Report`` out); ``crawl`` and ``preflight``
-are the I/O edges.
+``judge_site`` is the pure part (a run's row and its loaded site data + catalog in, ``Report`` out);
+``evaluate_run`` loads a stored crawl, judges it and saves the verdicts; ``crawl`` and ``preflight`` are
+the network edges.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ import time
 from dataclasses import asdict, dataclass, field
 
 import httpx
-import sqlite_utils
 
 from checklist.catalog import Catalog, bundled_catalogs, load_catalog
 from checklist.engine import evaluate_site
 from checklist.sitecodes import compare_site_codes
-from checklist.sitedata import load_site
+from checklist.sitedata import SiteData, load_site
 from crawler.urls import ensure_scheme
 from oitbase import __version__
 from oitbase.extract import sniff_kind
@@ -215,18 +215,9 @@ def site_list_fit(catalog: Catalog, site, fiscal_year: int, unit_type: str) -> d
     return asdict(fit) if fit.rows_compared or fit.page_year else {}
 
 
-def evaluate_run(
-    db: sqlite_utils.Database,
-    run_id: int,
-    catalog: Catalog,
-    fiscal_year: int,
-    unit_type: str,
-    catalog_path: str | None = None,
-) -> Report:
-    """Judge every item from the stored crawl, score it, store and return the report. ``catalog_path``: the file
-    the catalog was loaded from (the base file of a carried catalog), kept with the run for a later re-check."""
-    run = store.get_run(db, run_id)
-    site = load_site(db, run_id)
+def judge_site(run: dict, site: SiteData, catalog: Catalog, fiscal_year: int, unit_type: str, finished: str) -> Report:
+    """Judge every item of ``catalog`` on a crawled site and score it (pure: no I/O). ``run``: the run's row in the
+    store (unit URL, start, warnings, crawl stats); ``finished``: the time to record as the end of the check."""
     items = evaluate_site(catalog, site, fiscal_year, unit_type)
     site_list = site_list_fit(catalog, site, fiscal_year, unit_type)
     by_code = {it.code: it for it in items}
@@ -246,31 +237,7 @@ def evaluate_run(
         **rendering_stats(json.loads(run.get("crawl_stats") or "{}")),
         **{f"items_{s}": sum(1 for it in items if it.status == s) for s in ("pass", "partial", "fail", "unknown")},
     }
-    settings = json.loads(run.get("settings") or "{}")
-    settings["sub_indicator_names"] = catalog.sub_indicator_names()
-    settings["indicator_names"] = catalog.indicator_names()
-    settings["catalog_title"] = catalog.title
-    settings["catalog_notice"] = catalog.shown_notice
-    settings["catalog_items_unknown"] = sum(1 for it in catalog.items if it.unknown)
-    settings["catalog_assumed_from"] = catalog.assumed_from
-    settings["catalog_scheme"] = catalog.scheme
-    settings["site_list"] = site_list
-    finished = store.now_iso()
-    partial_reason = run.get("partial_reason") or ""
-    store.update_run(
-        db,
-        run_id,
-        settings=settings,
-        finished=finished,
-        fiscal_year=fiscal_year,
-        unit_type=unit_type,
-        catalog_id=catalog.id,
-        catalog_version=catalog.version,
-        catalog_confidence=catalog.confidence,
-        **({"catalog_path": catalog_path} if catalog_path else {}),
-        status="partial" if site.partial else "complete",
-    )
-    report = Report(
+    return Report(
         unit_name=unit_name_from_title(home.title if home else "") or run.get("unit_name") or "",
         url=run["unit_url"],
         fiscal_year=fiscal_year,
@@ -278,11 +245,11 @@ def evaluate_run(
         catalog_id=catalog.id,
         catalog_version=catalog.version,
         catalog_confidence=catalog.confidence,
-        run_id=run_id,
+        run_id=run["id"],
         started=run["started"],
         finished=finished,
         partial=site.partial,
-        partial_reason=partial_reason,
+        partial_reason=run.get("partial_reason") or "",
         score=score,
         items=items,
         fixes=rank_fixes(items),
@@ -295,9 +262,61 @@ def evaluate_run(
         tool_version=__version__,
         catalog_title=catalog.title,
         catalog_notice=catalog.shown_notice,
-        catalog_items_unknown=settings["catalog_items_unknown"],
+        catalog_items_unknown=sum(1 for it in catalog.items if it.unknown),
         catalog_assumed_from=catalog.assumed_from,
         site_list=site_list,
     )
+
+
+def evaluate_run(
+    db: store.Database,
+    run_id: int,
+    catalog: Catalog,
+    fiscal_year: int,
+    unit_type: str,
+    catalog_path: str | None = None,
+) -> Report:
+    """Judge a stored crawl and store the verdicts: load the run and its site, :func:`judge_site`, save the report
+    and the run's catalog and settings; returns the report. ``catalog_path``: the file the catalog was loaded from
+    (the base file of a carried catalog), kept with the run for a later re-check."""
+    run = store.get_run(db, run_id)
+    site = load_site(db, run_id)
+    report = judge_site(run, site, catalog, fiscal_year, unit_type, finished=store.now_iso())
+    settings = json.loads(run.get("settings") or "{}")
+    settings.update(catalog_settings(catalog, report.site_list))
+    store.update_run(
+        db,
+        run_id,
+        settings=settings,
+        finished=report.finished,
+        fiscal_year=fiscal_year,
+        unit_type=unit_type,
+        catalog_id=catalog.id,
+        catalog_version=catalog.version,
+        catalog_confidence=catalog.confidence,
+        **({"catalog_path": catalog_path} if catalog_path else {}),
+        status="partial" if site.partial else "complete",
+    )
     store.save_results(db, run_id, report)
+    return report
+
+
+def catalog_settings(catalog: Catalog, site_list: dict) -> dict:
+    """What a run keeps of its catalog (names, notices) so that its report can be rebuilt from the store."""
+    return {
+        "sub_indicator_names": catalog.sub_indicator_names(),
+        "indicator_names": catalog.indicator_names(),
+        "catalog_title": catalog.title,
+        "catalog_notice": catalog.shown_notice,
+        "catalog_items_unknown": sum(1 for it in catalog.items if it.unknown),
+        "catalog_assumed_from": catalog.assumed_from,
+        "catalog_scheme": catalog.scheme,
+        "site_list": site_list,
+    }
+
+
+def stored_report(db: store.Database, run_id: int | None = None) -> Report:
+    """The stored report of a run (the latest when None), with its fixes ranked by the scorer."""
+    report = store.load_report(db, run_id)
+    report.fixes = rank_fixes(report.items)
     return report

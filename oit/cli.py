@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,7 +17,7 @@ from checklist.catalog_check import catalog_problems
 from checklist.catalog_years import CatalogChoice, choose_catalog
 from oit.api import plan_check, run_plan, unit_type_for
 from oit.catalog_cli import catalog
-from oit.check import CheckError, CrawlOptions, evaluate_run
+from oit.check import CheckError, CrawlOptions, evaluate_run, stored_report
 from oit.cli_common import DIR_TO_WRITE, FILE_TO_WRITE, STORE_TO_READ, FiscalYear, OneLineErrors, fail, plain
 from oitbase import __version__
 from oitbase.extract.cli import extract_command
@@ -330,8 +329,6 @@ def crawl_switches(no_render: bool, no_ocr: bool, no_cache: bool, offsite_docume
     return extra
 
 
-
-
 @main.command()
 @click.option("--db", "db_path", required=True, type=STORE_TO_READ)
 @click.option("--run", "run_id", type=click.IntRange(min=1), help="run id (default: the latest)")
@@ -368,8 +365,8 @@ def report(db_path, run_id, fmt, output, recheck, year, scheme, catalog_file, an
             ut = pick_unit_type(cat, unit_type or run.get("unit_type"))
             rep = evaluate_run(db, run["id"], cat, fy, ut, path)
         else:
-            rep = store.load_report(db, run["id"])
-    except (LookupError, ValueError, sqlite3.DatabaseError) as exc:
+            rep = stored_report(db, run["id"])
+    except (LookupError, ValueError, store.DatabaseError) as exc:
         fail(str(exc))
     if answer_sheet:
         for path in write_answer_sheet_files(rep, answer_sheet).values():
@@ -389,7 +386,7 @@ def runs(db_path):
     try:
         db = store.open_db(db_path, read_only=True)
         rows = store.list_runs(db)
-    except (LookupError, sqlite3.DatabaseError) as exc:
+    except (LookupError, store.DatabaseError) as exc:
         fail(str(exc))
     for run in rows:
         score = json.loads(run["score"]) if run.get("score") else {}
@@ -411,11 +408,25 @@ def search(db_path, run_id, limit, query):
     try:
         db = store.open_db(db_path, read_only=True)
         rows = store.search(db, fold(query), run_id=run_id, limit=limit)
-    except (LookupError, sqlite3.DatabaseError) as exc:
+    except (LookupError, store.DatabaseError) as exc:
         fail(str(exc))
     for row in rows:
         snippet = Folded(row["text"] or "").snippet(query, width=70)
         click.echo(f"[{row['run_id']}] {row['url']}\n    {row['title'] or ''}\n    {snippet}")
+
+
+@main.command("upgrade-store")
+@click.option("--db", "db_path", required=True, type=STORE_TO_READ)
+def upgrade_store(db_path):
+    """ปรับฐานข้อมูลให้เป็นรุ่นปัจจุบัน — bring a store written by an older oit up to date (keeps every run)."""
+    try:
+        before, after = store.upgrade(db_path)
+    except (LookupError, store.DatabaseError) as exc:
+        fail(str(exc))
+    if before == after:
+        click.echo(f"{db_path}: up to date (store version {after})")
+    else:
+        click.echo(f"{db_path}: store version {before} → {after}")
 
 
 main.add_command(extract_command)

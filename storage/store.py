@@ -8,12 +8,14 @@ Tables
 ``texts``       extracted text keyed by the SHA-256 of the fetched bytes, shared by all runs, so an
                 unchanged file is never extracted twice. ``texts_fts`` indexes the folded text with
                 FTS5's trigram tokenizer, which finds Thai words without word boundaries.
-``links``       every link seen (on-site and off-site) with its text.
+``links``       every link seen (on-site and off-site) with its text; ``skipped_links`` those the
+                crawl did not follow, and why.
 ``ita_rows``    rows of the unit's ITA/OIT index page(s): item code, label, linked URL.
 ``results``     the verdict per item of a run; ``evidence`` its evidence rows; ``unreadable``
                 what could not be read and why.
 
-Reports are rebuilt from these tables alone (``load_report``).
+Reports are rebuilt from these tables alone (``load_report``). The tables and their versioned
+migrations are in :mod:`storage.schema`; every query the product makes is a function here.
 """
 
 from __future__ import annotations
@@ -28,9 +30,13 @@ import sqlite_utils
 from sqlite_utils.db import NotFoundError
 
 from oitbase.model import Evidence, ItemResult, Report, ScoreCard, SkippedLink, Unreadable
-from scoring.score import rank_fixes
+from storage import schema
 
-SCHEMA_VERSION = 1
+#: The SQLite connection wrapper callers hold (they pass it back to this module's functions).
+Database = sqlite_utils.Database
+#: What SQLite raises for a damaged or foreign file, for callers that report it without importing sqlite3.
+DatabaseError = sqlite3.DatabaseError
+SCHEMA_VERSION = schema.LATEST
 
 
 def now_iso() -> str:
@@ -38,172 +44,90 @@ def now_iso() -> str:
 
 
 class StoreError(LookupError):
-    """The file is not a store this tool can read (not SQLite, no runs table); the message says so."""
+    """The file is not a store this tool can read (not SQLite, no runs table, another version); the message says so."""
 
 
-def open_db(path: str | Path, read_only: bool = False) -> sqlite_utils.Database:
-    """Open (and create or migrate) the store at ``path``; ``read_only``: open an existing store without writing
-    to it (no schema change), for commands that only read."""
-    if read_only:
-        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
-        db = sqlite_utils.Database(conn)
-        try:
-            names = db.table_names()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path} is not an oit store (SQLite: {exc})") from exc
-        if "runs" not in names:
-            raise StoreError(f"{path} holds no oit runs")
-        return db
-    db = sqlite_utils.Database(path)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    ensure_schema(db)
+#: The command that brings an older store up to date (named in errors of read-only opens).
+UPGRADE_COMMAND = "oit upgrade-store --db"
+
+
+def open_db(path: str | Path, read_only: bool = False) -> Database:
+    """Open the store at ``path``, creating it or applying the migrations it lacks (:mod:`storage.schema`).
+
+    ``read_only``: open an existing store without writing to it, for commands that only read. An older store is read
+    as it is when this code still reads its layout (:func:`storage.schema.readable_as_is`), else refused with the
+    command that upgrades it. A store of a newer version than this code knows is refused either way."""
+    if not read_only:
+        return open_for_writing(path)[0]
+    db, version = open_existing(path)
+    if not schema.readable_as_is(version):
+        db.conn.close()
+        raise StoreError(
+            f"{path} is an older oit store (version {version}, this oit uses {schema.LATEST}): "
+            f"`{UPGRADE_COMMAND} {path}` brings it up to date"
+        )
     return db
 
 
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    if "runs" not in db.table_names():
-        db["runs"].create(
-            {
-                "id": int,
-                "unit_url": str,
-                "unit_name": str,
-                "unit_type": str,
-                "fiscal_year": int,
-                "catalog_id": str,
-                "catalog_version": str,
-                "catalog_confidence": str,
-                "catalog_path": str,
-                "settings": str,
-                "started": str,
-                "finished": str,
-                "status": str,  # running | complete | partial | failed
-                "crawl_status": str,  # complete | partial (set by the crawler)
-                "crawl_finished": str,
-                "crawl_stats": str,
-                "partial_reason": str,
-                "stats": str,
-                "score": str,
-                "warnings": str,
-                "tool_version": str,
-            },
-            pk="id",
+def open_existing(path: str | Path) -> tuple[Database, int]:
+    """The oit store at ``path`` opened read-only, and its version; StoreError if it is none or a newer one."""
+    conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+    db = Database(conn)
+    try:
+        names = db.table_names()
+        version = schema.version_of(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path} is not an oit store (SQLite: {exc})") from exc
+    if "runs" not in names:
+        conn.close()
+        raise StoreError(f"{path} holds no oit runs")
+    refuse_newer(path, version, conn)
+    return db, version
+
+
+def open_for_writing(path: str | Path) -> tuple[Database, tuple[int, int]]:
+    """The store at ``path`` (created if need be) opened for writing and migrated; with (version before, after)."""
+    db = Database(path)
+    try:
+        version = schema.version_of(db.conn)
+    except sqlite3.DatabaseError as exc:
+        db.conn.close()
+        raise StoreError(f"{path} is not an oit store (SQLite: {exc})") from exc
+    refuse_newer(path, version, db.conn)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    return db, schema.migrate(db.conn)
+
+
+def refuse_newer(path: str | Path, version: int, conn: sqlite3.Connection) -> None:
+    """StoreError (closing ``conn``) for a store of a version this code does not know: it would misread it."""
+    if version > schema.LATEST:
+        conn.close()
+        raise StoreError(
+            f"{path} was written by a newer oit (store version {version}, this oit knows up to {schema.LATEST}): "
+            "upgrade oit to use it"
         )
-    if "texts" not in db.table_names():
-        db["texts"].create(
-            {
-                "sha256": str,
-                "kind": str,
-                "title": str,
-                "headings": str,
-                "text": str,
-                "folded": str,
-                "pages": str,
-                "methods": str,
-                "features": str,
-                "error": str,
-                "encoding": str,
-                "extracted_at": str,
-            },
-            pk="sha256",
-        )
-        db["texts"].enable_fts(["title", "folded"], tokenize="trigram", create_triggers=True)
-    if "resources" not in db.table_names():
-        db["resources"].create(
-            {
-                "run_id": int,
-                "url": str,
-                "final_url": str,
-                "status": int,
-                "content_type": str,
-                "kind": str,
-                "depth": int,
-                "referrer": str,
-                "anchor": str,
-                "size": int,
-                "sha256": str,
-                "error": str,
-                "fetched_at": str,
-            },
-            pk=("run_id", "url"),
-            foreign_keys=[("run_id", "runs", "id")],
-        )
-        db["resources"].create_index(["sha256"])
-        db.create_view(
-            "pages",
-            "select r.*, t.title, t.text from resources r left join texts t on t.sha256 = r.sha256 "
-            "where r.kind = 'html'",
-        )
-        db.create_view(
-            "documents",
-            "select r.*, t.title, t.text, t.methods from resources r left join texts t "
-            "on t.sha256 = r.sha256 where r.kind != 'html'",
-        )
-    if "links" not in db.table_names():
-        db["links"].create(
-            {"run_id": int, "src": str, "dst": str, "text": str, "kind": str, "offsite": int},
-            pk=("run_id", "src", "dst", "kind"),
-        )
-        db["links"].create_index(["run_id", "dst"])
-    if "skipped_links" not in db.table_names():
-        # Links the crawl did not follow, and why (first page that linked them).
-        db["skipped_links"].create(
-            {"run_id": int, "url": str, "src": str, "text": str, "reason": str}, pk=("run_id", "url")
-        )
-    if "ita_rows" not in db.table_names():
-        db["ita_rows"].create(
-            {"run_id": int, "page_url": str, "code": str, "label": str, "url": str, "position": int},
-            pk=("run_id", "page_url", "code", "position"),
-        )
-    if "results" not in db.table_names():
-        db["results"].create(
-            {
-                "run_id": int,
-                "code": str,
-                "name": str,
-                "sub_indicator": str,
-                "status": str,
-                "confidence": float,
-                "gain": float,
-                "fix": str,
-                "criterion": str,
-                "missing": str,
-                "found": str,
-                "notes": str,
-                "catalog_confidence": str,
-                "skipped": str,
-                "doubts": str,
-                "position": int,
-            },
-            pk=("run_id", "code"),
-        )
-        db["evidence"].create(
-            {
-                "run_id": int,
-                "code": str,
-                "rank": int,
-                "url": str,
-                "title": str,
-                "snippet": str,
-                "kind": str,
-                "offsite": int,
-                "where_": str,
-                "fiscal_year": int,
-                "score": float,
-            },
-            pk=("run_id", "code", "rank"),
-        )
-        db["unreadable"].create({"run_id": int, "url": str, "reason": str}, pk=("run_id", "url"))
-    for column in ("skipped", "doubts"):  # stores made before skipped links / doubts were kept
-        if column not in db["results"].columns_dict:
-            db["results"].add_column(column, str)
-    db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key", replace=True)
+
+
+def store_version(db: Database) -> int:
+    """The store's schema version (``PRAGMA user_version``)."""
+    return schema.version_of(db.conn)
+
+
+def upgrade(path: str | Path) -> tuple[int, int]:
+    """Bring the existing store at ``path`` to the latest version; (version before, version after). A file that is
+    not an oit store is refused unchanged."""
+    open_existing(path)[0].conn.close()
+    db, versions = open_for_writing(path)
+    db.conn.close()
+    return versions
 
 
 # --- runs -------------------------------------------------------------------------------------
 
 
-def start_run(db: sqlite_utils.Database, **fields: Any) -> int:
+def start_run(db: Database, **fields: Any) -> int:
     row = {"started": now_iso(), "status": "running", **fields}
     for key in ("settings", "stats", "warnings"):
         if key in row and not isinstance(row[key], str):
@@ -211,14 +135,14 @@ def start_run(db: sqlite_utils.Database, **fields: Any) -> int:
     return db["runs"].insert(row).last_pk
 
 
-def update_run(db: sqlite_utils.Database, run_id: int, **fields: Any) -> None:
+def update_run(db: Database, run_id: int, **fields: Any) -> None:
     for key in ("settings", "stats", "score", "warnings", "crawl_stats"):
         if key in fields and not isinstance(fields[key], str):
             fields[key] = json.dumps(fields[key], ensure_ascii=False)
-    db["runs"].update(run_id, fields, alter=True)
+    db["runs"].update(run_id, fields)
 
 
-def get_run(db: sqlite_utils.Database, run_id: int | None = None) -> dict:
+def get_run(db: Database, run_id: int | None = None) -> dict:
     """The run ``run_id``, or the latest run when None."""
     if run_id is None:
         rows = list(db.query("select * from runs order by id desc limit 1"))
@@ -231,37 +155,37 @@ def get_run(db: sqlite_utils.Database, run_id: int | None = None) -> dict:
         raise LookupError(f"run {run_id} is not in the store (see `oit runs --db …`)") from None
 
 
-def list_runs(db: sqlite_utils.Database) -> list[dict]:
+def list_runs(db: Database) -> list[dict]:
     return list(db.query("select * from runs order by id"))
 
 
 # --- crawl data -------------------------------------------------------------------------------
 
 
-def cached_text(db: sqlite_utils.Database, sha256: str) -> dict | None:
+def cached_text(db: Database, sha256: str) -> dict | None:
     rows = list(db.query("select * from texts where sha256 = ?", [sha256]))
     return rows[0] if rows else None
 
 
-def save_text(db: sqlite_utils.Database, row: dict) -> None:
+def save_text(db: Database, row: dict) -> None:
     db["texts"].insert(row, pk="sha256", replace=True)
 
 
-def save_resource(db: sqlite_utils.Database, row: dict) -> None:
+def save_resource(db: Database, row: dict) -> None:
     db["resources"].insert({"fetched_at": now_iso(), **row}, pk=("run_id", "url"), replace=True)
 
 
-def save_links(db: sqlite_utils.Database, rows: list[dict]) -> None:
+def save_links(db: Database, rows: list[dict]) -> None:
     if rows:
         db["links"].insert_all(rows, pk=("run_id", "src", "dst", "kind"), ignore=True)
 
 
-def save_skipped(db: sqlite_utils.Database, rows: list[dict]) -> None:
+def save_skipped(db: Database, rows: list[dict]) -> None:
     if rows:
         db["skipped_links"].insert_all(rows, pk=("run_id", "url"), ignore=True)
 
 
-def load_skipped(db: sqlite_utils.Database, run_id: int) -> list[SkippedLink]:
+def load_skipped(db: Database, run_id: int) -> list[SkippedLink]:
     """The links a run did not follow, less those it fetched after all (linked again from elsewhere)."""
     sql = (
         "select s.* from skipped_links s where s.run_id = ? and not exists "
@@ -271,12 +195,79 @@ def load_skipped(db: sqlite_utils.Database, run_id: int) -> list[SkippedLink]:
             for r in db.query(sql, [run_id])]  # fmt: skip
 
 
-def save_ita_rows(db: sqlite_utils.Database, rows: list[dict]) -> None:
+def save_ita_rows(db: Database, rows: list[dict]) -> None:
     if rows:
         db["ita_rows"].insert_all(rows, pk=("run_id", "page_url", "code", "position"), replace=True)
 
 
-def search(db: sqlite_utils.Database, folded_query: str, run_id: int | None = None, limit: int = 20) -> list[dict]:
+def run_totals(db: Database, run_id: int) -> dict[str, int]:
+    """Pages, documents and errors a run holds, over all its crawl parts (a resumed run has several)."""
+    sql = (
+        "select sum(error = '' and kind = 'html') as pages, sum(error = '' and kind != 'html') as documents, "
+        "sum(error != '') as errors from resources where run_id = ?"
+    )
+    row = next(iter(db.query(sql, [run_id])))
+    return {k: v or 0 for k, v in row.items()}
+
+
+def run_resources(db: Database, run_id: int) -> list[dict]:
+    """The resources of a run, each with its extracted text's ``t_title``, ``headings``, ``text``, ``features``,
+    ``t_error`` and ``methods`` (empty when the text is missing)."""
+    sql = (
+        "select r.*, t.title as t_title, t.headings, t.text, t.features, t.error as t_error, t.methods "
+        "from resources r left join texts t on t.sha256 = r.sha256 where r.run_id = ?"
+    )
+    return list(db.query(sql, [run_id]))
+
+
+def run_links(db: Database, run_id: int) -> list[dict]:
+    return list(db.query("select * from links where run_id = ?", [run_id]))
+
+
+def run_ita_rows(db: Database, run_id: int) -> list[dict]:
+    """The ITA index rows of a run, page by page in the order they appear."""
+    return list(db.query("select * from ita_rows where run_id = ? order by page_url, position", [run_id]))
+
+
+# --- resuming a crawl -------------------------------------------------------------------------
+
+
+def find_resumable_run(db: Database, unit_url: str) -> int | None:
+    """The newest run of ``unit_url`` whose crawl did not complete, or None."""
+    rows = list(
+        db.query(
+            "select id from runs where unit_url = ? and coalesce(crawl_status, '') != 'complete' "
+            "order by id desc limit 1",
+            [unit_url],
+        )
+    )
+    return rows[0]["id"] if rows else None
+
+
+def fetched_urls(db: Database, run_id: int) -> dict[str, int]:
+    """URL → depth of every resource the run holds (fetched or failed)."""
+    return {r["url"]: r["depth"] or 0 for r in db.query("select url, depth from resources where run_id = ?", [run_id])}
+
+
+def pending_links(db: Database, run_id: int) -> list[tuple[str, str, str, int]]:
+    """(dst, text, src, depth of src) of on-site links and ITA rows the run saw but did not fetch."""
+    sql = """
+        select l.dst, l.text, l.src, coalesce(r.depth, 0) as depth from links l
+        join resources r on r.run_id = l.run_id and r.url = l.src
+        where l.run_id = ? and l.offsite = 0 and l.kind != 'form'
+          and l.dst not in (select url from resources where run_id = ?)
+        union
+        select i.url, i.code || ' ' || i.label, i.page_url, coalesce(r.depth, 0) from ita_rows i
+        join resources r on r.run_id = i.run_id and r.url = i.page_url
+        where i.run_id = ? and i.url != '' and i.url not in (select url from resources where run_id = ?)
+    """
+    return [(r["dst"], r["text"] or "", r["src"], r["depth"]) for r in db.query(sql, [run_id] * 4)]
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+def search(db: Database, folded_query: str, run_id: int | None = None, limit: int = 20) -> list[dict]:
     """Full-text search over extracted texts (``folded_query`` from ``oitbase.thai.fold``)."""
     q = '"' + folded_query.replace('"', '""') + '"'
     sql = (
@@ -295,7 +286,7 @@ def search(db: sqlite_utils.Database, folded_query: str, run_id: int | None = No
 # --- results ----------------------------------------------------------------------------------
 
 
-def save_results(db: sqlite_utils.Database, run_id: int, report: Report) -> None:
+def save_results(db: Database, run_id: int, report: Report) -> None:
     """Store the verdicts, evidence, unreadable URLs and score of a run (replacing earlier ones)."""
     with db.conn:
         for table in ("results", "evidence", "unreadable"):
@@ -356,8 +347,9 @@ def save_results(db: sqlite_utils.Database, run_id: int, report: Report) -> None
         )
 
 
-def load_report(db: sqlite_utils.Database, run_id: int | None = None) -> Report:
-    """Rebuild the ``Report`` of a run from the store alone."""
+def load_report(db: Database, run_id: int | None = None) -> Report:
+    """Rebuild the ``Report`` of a run from the store alone, but for ``fixes``, left empty: ranking the fixes is the
+    scorer's (``oit.check.stored_report`` fills them in)."""
     run = get_run(db, run_id)
     rid = run["id"]
     if not run.get("score"):
@@ -398,7 +390,6 @@ def load_report(db: sqlite_utils.Database, run_id: int | None = None) -> Report:
     ]
     score = ScoreCard(**json.loads(run["score"]))
     settings = json.loads(run["settings"] or "{}")
-    fixes = rank_fixes(items)
     return Report(
         unit_name=run["unit_name"] or "",
         url=run["unit_url"],
@@ -414,7 +405,6 @@ def load_report(db: sqlite_utils.Database, run_id: int | None = None) -> Report:
         partial_reason=run["partial_reason"] or "",
         score=score,
         items=items,
-        fixes=fixes,
         unreadable=[
             Unreadable(url=r["url"], reason=r["reason"])
             for r in db.query("select * from unreadable where run_id = ? order by url", [rid])
