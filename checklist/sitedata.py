@@ -9,6 +9,7 @@ from functools import cached_property
 
 import sqlite_utils
 
+from oitbase.itemcodes import ItaRow
 from oitbase.model import SkippedLink
 from oitbase.thai import Folded, fold
 from storage.store import load_skipped
@@ -69,19 +70,13 @@ class Resource:
 
 @dataclass
 class Link:
+    """A stored link from the resource ``src`` to the URL ``dst`` (what extraction finds is ``ExtractedLink``)."""
+
     src: str
     dst: str
     text: str
     kind: str = "a"
     offsite: bool = False
-
-
-@dataclass
-class ItaRow:
-    page_url: str
-    code: str
-    label: str
-    url: str
 
 
 @dataclass
