@@ -391,6 +391,11 @@ class Catalog(Strict):
     def items_for(self, unit_type: str) -> list[Item]:
         return [it.for_unit_type(unit_type) for it in self.items]
 
+    def item_names(self, unit_type: str) -> dict[str, list[str]]:
+        """{code: terms} of the known items for ``unit_type``: what the crawl matches link texts against to order
+        its requests and count items on the progress line (the ``OIT_ITEM_NAMES`` setting, JSON-serialisable)."""
+        return {it.code: list(it.terms) for it in self.items_for(unit_type) if not it.unknown}
+
     def sub_indicator_names(self) -> dict[str, str]:
         return {s.code: s.name for s in self.sub_indicators}
 

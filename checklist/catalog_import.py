@@ -23,6 +23,7 @@ import yaml
 
 from checklist.catalog import Catalog, Item, YearRule
 from checklist.diff import name_similarity
+from oitbase.itemcodes import code_and_name, whole_code
 from oitbase.thai import clean, fold, to_arabic_digits
 
 #: A base item is reused when its code is the row's and its name at least this similar (``name_similarity``).
@@ -62,8 +63,6 @@ BAND_NOTE = (
     '"ผ่าน" ต่ำกว่า 70 คือ ต้องปรับปรุงโดยด่วน'
 )
 
-_CODE = re.compile(r"(?:ข้อ\s*)?[Oo]\s*[.\-]?\s*0*(\d{1,2})\.?")
-_CODE_AND_NAME = re.compile(r"(?:ข้อ\s*)?[Oo]\s*[.\-]?\s*0*(\d{1,2})\.?\s+(\S.*)")
 _SUB = re.compile(r"(?:ตัวชี้วัด(?:ย่อย)?\s*(?:ที่)?|sub-?\s*indicator)?\s*(\d{1,2})\.(\d{1,2})\s*[:.\-–]?\s*(.*)", re.I)
 _INDICATOR = re.compile(r"(?:ตัวชี้วัด\s*(?:ที่)?|indicator)\s*(\d{1,2})\s*[:.\-–]?\s*(.*)", re.I)
 #: Catalog fields of the vocabulary, copied from a base that gives its own.
@@ -108,12 +107,6 @@ def cell_text(value: Any) -> str:
     elif isinstance(value, datetime | date):
         value = value.isoformat()
     return " ".join(clean(str(value)).split())
-
-
-def item_code(text: str) -> str | None:
-    """ "O1", "o 01", "ข้อ O๗" → "O1", "O7"; None for anything else."""
-    m = _CODE.fullmatch(to_arabic_digits(text).strip())
-    return f"O{int(m.group(1))}" if m and int(m.group(1)) > 0 else None
 
 
 def sub_indicator_of(text: str) -> tuple[str, str] | None:
@@ -188,7 +181,7 @@ def header_columns(cells: Sequence[str]) -> dict[str, int]:
     best: dict[str, tuple[int, int]] = {}  # kind → (length of the word matched, index)
     for index, cell in enumerate(cells):
         key = _header_key(cell)
-        if not key or item_code(cell):
+        if not key or whole_code(cell):
             continue
         scores = [(len(w), kind) for kind, words in COLUMNS.items() for w in map(_header_key, words) if w in key]
         if scores:
@@ -206,7 +199,7 @@ def find_header(rows: Sequence[tuple[int, Sequence[str]]]) -> tuple[int | None, 
         columns = header_columns(cells)
         if "code" in columns and "name" in columns:
             return pos, columns
-    if any(cells and item_code(cells[0]) for _, cells in rows[:HEADER_ROWS]):
+    if any(cells and whole_code(cells[0]) for _, cells in rows[:HEADER_ROWS]):
         return None, {kind: i for i, kind in enumerate(COLUMN_LABELS)}
     raise ImportFileError(
         "no header row with a code column (ข้อ/รหัส/code) and a name column (ชื่อ/รายการ/ประเด็น/name) "
@@ -297,10 +290,10 @@ class _Importer:
         for n, cells in table[header_pos + 1 if header_pos is not None else 0 :]:
             if not any(cells):
                 continue
-            code, name = item_code(get(cells, "code")), get(cells, "name")
-            both = _CODE_AND_NAME.fullmatch(to_arabic_digits(get(cells, "code")))
+            code, name = whole_code(get(cells, "code")), get(cells, "name")
+            both = code_and_name(get(cells, "code"))
             if code is None and both and not name:
-                code, name = f"O{int(both.group(1))}", both.group(2).strip()
+                code, name = both
             if code is None:
                 section = self.section(cells)
                 if header_pos is not None and header_columns(cells) == columns:

@@ -36,16 +36,6 @@ OCR_POOR = 0.75
 TOP_K = 10
 ITA_ROW_BONUS = 10.0
 ITA_CHILD_BONUS = 6.0
-class ItemNameMatcher:
-    """Which items a short text (link text, title) names; used for the crawl progress line."""
-
-    def __init__(self, items: list[Item]):
-        self.terms = [(it.code, [fold(t) for t in it.terms if t]) for it in items if not it.unknown]
-        self.total = len(self.terms)
-
-    def codes_named(self, text: str) -> set[str]:
-        key = fold(text)
-        return {code for code, terms in self.terms if any(t and t in key for t in terms)}
 
 
 @dataclass

@@ -26,6 +26,7 @@ from checklist.catalog import Catalog, Item
 from checklist.engine import OTHER_ITEM_TERM, term_in
 from checklist.sitedata import ItaRow, SiteData
 from oitbase import thaidates
+from oitbase.itemcodes import LETTERS
 from oitbase.thai import Folded, clean, fold
 
 MismatchKind = Literal["not_in_catalog", "other_item", "different_name"]
@@ -73,8 +74,8 @@ QUOTE_CHARS = 80
 _DIGIT = "0-9๐-๙"
 #: What a row may start with before the name: bullets, "ข้อ 1", "ข้อที่ 1.", "(1)", "1)", the code again "O1:".
 _PREFIX = re.compile(
-    rf"^[\W_]*(?:ข้อ(?:ที่)?(?=[\s{_DIGIT}OoＯ])\s*)?"  # "ข้อ", "ข้อที่" (not the ข้อ of ข้อมูล)
-    rf"(?:[OoＯ]\s*\.?\s*(?=[{_DIGIT}]))?"  # the code's letter, when digits follow
+    rf"^[\W_]*(?:ข้อ(?:ที่)?(?=[\s{_DIGIT}{LETTERS}])\s*)?"  # "ข้อ", "ข้อที่" (not the ข้อ of ข้อมูล)
+    rf"(?:[{LETTERS}]\s*\.?\s*(?=[{_DIGIT}]))?"  # the code's letter (oitbase.itemcodes), when digits follow
     rf"(?:\(?[{_DIGIT}]{{1,2}}(?![{_DIGIT}])\s*[.):\-–|]?)?[\W_]*"
 )
 #: Link words and URLs that table rows carry after the name ("… คลิก", "… ดาวน์โหลด", "… https://…").

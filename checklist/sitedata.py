@@ -7,6 +7,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from oitbase.itemcodes import ItaRow
 from oitbase.model import SkippedLink
 from oitbase.thai import Folded, fold
 from storage import store
@@ -67,19 +68,13 @@ class Resource:
 
 @dataclass
 class Link:
+    """A stored link from the resource ``src`` to the URL ``dst`` (what extraction finds is ``ExtractedLink``)."""
+
     src: str
     dst: str
     text: str
     kind: str = "a"
     offsite: bool = False
-
-
-@dataclass
-class ItaRow:
-    page_url: str
-    code: str
-    label: str
-    url: str
 
 
 @dataclass

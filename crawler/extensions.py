@@ -12,16 +12,18 @@ from scrapy.utils.defer import _schedule_coro
 
 from crawler.items import FetchedResource
 from crawler.signals import CRAWL_ABANDONED, OCR_PAGE
+from oitbase.itemnames import ItemNames
 
 
 class Progress:
     """Prints one progress line to stderr (rewritten in place on a terminal).
 
-    "Items found so far" counts catalog items whose name appears in the title, headings or link
-    text of a fetched page or document: a cheap signal while crawling, not the final verdict.
+    "Items found so far" counts the items of ``OIT_ITEM_NAMES`` (the catalog's, given by ``oit check``) whose name
+    appears in the title, headings or link text of a fetched page or document: a cheap signal while crawling, not
+    the final verdict. Without the setting the line has no item count.
     """
 
-    def __init__(self, crawler: Crawler, matcher, interval: float = 0.5):
+    def __init__(self, crawler: Crawler, matcher: ItemNames | None, interval: float = 0.5):
         self.crawler = crawler
         self.matcher = matcher
         self.interval = interval
@@ -38,15 +40,7 @@ class Progress:
     def from_crawler(cls, crawler: Crawler) -> Progress:
         if not crawler.settings.getbool("OIT_PROGRESS", True):
             raise NotConfigured
-        matcher = None
-        catalog = crawler.settings.get("OIT_CATALOG")
-        if catalog:
-            from checklist.catalog import load_catalog
-            from checklist.engine import ItemNameMatcher
-
-            cat = load_catalog(catalog)
-            matcher = ItemNameMatcher(cat.items_for(crawler.settings.get("OIT_UNIT_TYPE", "lao")))
-        ext = cls(crawler, matcher)
+        ext = cls(crawler, ItemNames.from_setting(crawler.settings.get("OIT_ITEM_NAMES")))
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.ocr_page, signal=OCR_PAGE)

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from oitbase.itemcodes import code_at_start
+from oitbase.itemnames import ItemNames
+
 #: The ITA/OIT pages themselves.
 STRONG_HINTS = re.compile(
     r"(?<![a-z])(?:ita|oit|itas)(?![a-z])|การเปิดเผยข้อมูลสาธารณะ|คุณธรรมและความโปร่งใส|ประเมินคุณธรรม|"
@@ -23,8 +26,6 @@ HINTS = re.compile(
     r"กฎหมาย|สถิติ|นโยบาย|ความเสี่ยง|มาตรการ|e-service|download|ดาวน์โหลด|เอกสาร|procure|plan|report",
     re.IGNORECASE,
 )
-#: An item code at the start of a link text ("O12 …", "ข้อ o.5").
-CODE_TEXT = re.compile(r"^\W{0,3}(?:ข้อ\s*)?[OoＯ]\s*\.?\s*[0-9๐-๙]{1,2}(?![0-9๐-๙])")
 #: Sections that are large and rarely hold evidence.
 NOISE = re.compile(
     r"gallery|album|photo|ภาพกิจกรรม|ภาพข่าว|webboard|กระดาน|guestbook|สมุดเยี่ยม|video|vdo|youtube|"
@@ -33,51 +34,17 @@ NOISE = re.compile(
 )
 
 
-class ItemNames:
-    """Which catalog items a link text names (folded Thai, as the checklist engine matches)."""
-
-    def __init__(self, items):
-        from oitbase.thai import fold
-
-        self.fold = fold
-        self.terms = [(it.code, [fold(t) for t in it.terms if t]) for it in items if not it.unknown]
-        self.total = len(self.terms)
-        self._cache: dict[str, set[str]] = {}
-
-    def codes_named(self, text: str) -> set[str]:
-        if (hit := self._cache.get(text)) is not None:
-            return hit  # menus repeat the same link texts on every page
-        key = self.fold(text)
-        codes = {code for code, terms in self.terms if any(t in key for t in terms)}
-        if len(self._cache) < 50_000:
-            self._cache[text] = codes
-        return codes
-
-
 class Focus:
-    """Scores links; ``matcher`` (:class:`ItemNames`) adds the catalog's item names."""
+    """Scores links; ``matcher`` (:class:`oitbase.itemnames.ItemNames`) adds the items' names."""
 
-    def __init__(self, matcher=None):
+    def __init__(self, matcher: ItemNames | None = None):
         self.matcher = matcher
 
     @classmethod
     def from_settings(cls, settings) -> Focus:
-        """Item names from ``OIT_CATALOG``, else from the newest complete bundled catalog; without
-        them (no catalog, a broken one) links are scored by the built-in hints alone."""
-        try:
-            from checklist.catalog import bundled_catalogs, load_catalog
-        except ImportError:
-            return cls()
-        unit_type = settings.get("OIT_UNIT_TYPE", "lao")
-        names = [settings.get("OIT_CATALOG")] if settings.get("OIT_CATALOG") else sorted(bundled_catalogs())[::-1]
-        for name in names:
-            try:
-                matcher = ItemNames(load_catalog(name).items_for(unit_type))
-            except Exception:  # noqa: BLE001 - a bad catalog must not stop the crawl; it only orders it
-                continue
-            if matcher.total >= 30 or settings.get("OIT_CATALOG"):
-                return cls(matcher)
-        return cls()
+        """Item names from ``OIT_ITEM_NAMES`` (``{code: [terms]}``, which ``oit check`` takes from the catalog it
+        checks against); without them links are scored by the built-in hints alone."""
+        return cls(ItemNames.from_setting(settings.get("OIT_ITEM_NAMES")))
 
     def score(self, url: str, text: str, is_document: bool, parent_score: int = 0) -> int:
         """Higher is fetched sooner. Typical range -20 … 110."""
@@ -86,7 +53,7 @@ class Focus:
         score = 0
         if STRONG_HINTS.search(text) or STRONG_HINTS.search(path):
             score += 40
-        if CODE_TEXT.match(text):
+        if code_at_start(text):
             score += 30
         if self.matcher is not None and text and self.matcher.codes_named(text):
             score += 20

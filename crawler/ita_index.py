@@ -9,36 +9,26 @@ Units publish the index in three shapes:
 * a page per item: the index links each code to its own page, whose heading (or the index row that
   led there) names the code and whose documents are that item's evidence (:func:`parse_item_page`).
 
-Codes are written "O1", "o 1", "O.1", "O๑", and even with a zero for the letter ("0๓๕"). A row
+Codes are written "O1", "o 1", "O.1", "O๑", and even with a zero for the letter ("0๓๕"): they are read by
+``oitbase.itemcodes.split_code(…, zero_for_letter=True)``, and the rows are ``oitbase.itemcodes.ItaRow``. A row
 whose link is a placeholder ("#", "javascript:void(0)") is kept with an empty URL so the report can
 say the link is empty. Links inside HTML comments do not exist for a browser and are ignored.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin
 
 import lxml.html
 
 from oitbase.extract import is_document_url, viewer_target
-from oitbase.thai import to_arabic_digits
+from oitbase.itemcodes import ItaRow, split_code
 
-#: An item code at the start of a row's text.
-CODE_AT_START = re.compile(r"^\W{0,3}(?:ข้อ\s*)?[OoＯ0]\s*\.?\s*([0-9๐-๙]{1,2})(?![0-9๐-๙])")
 PLACEHOLDERS = {"", "#", "#!", "javascript:void(0)", "javascript:void(0);", "javascript:;", "javascript:"}
 MIN_CODES = 5
 #: A section heading is short; longer text starting with "01" is a date or a sentence.
 MAX_HEADING_CHARS = 200
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "td", "th", "dt", "li", "button"}
-
-
-@dataclass
-class ItaRow:
-    code: str
-    label: str
-    url: str  # "" when the row's link is a placeholder or missing
 
 
 def _row_elements(doc: lxml.html.HtmlElement):
@@ -81,13 +71,11 @@ def _href_url(href: str | None, base_url: str) -> str:
 
 def _code_of(text: str) -> tuple[str, str] | None:
     """(code, label) when ``text`` starts with an item code."""
-    m = CODE_AT_START.match(text)
-    if not m:
-        return None
-    return f"O{int(to_arabic_digits(m.group(1)))}", text[m.end() :].strip(" :.-|")[:200]
+    split = split_code(text, zero_for_letter=True)
+    return (split[0], split[1].strip(" :.-|")[:200]) if split else None
 
 
-def _section_rows(doc: lxml.html.HtmlElement, base_url: str) -> list[ItaRow]:
+def _section_rows(doc: lxml.html.HtmlElement, base_url: str, page_url: str) -> list[ItaRow]:
     """Rows of headings without links ("O10 แผนดำเนินงาน") followed by the item's links."""
     rows: list[ItaRow] = []
     current: tuple[str, str] | None = None
@@ -106,7 +94,7 @@ def _section_rows(doc: lxml.html.HtmlElement, base_url: str) -> list[ItaRow]:
                 continue
             url = _href_url(el.get("href"), base_url)
             if url:
-                rows.append(ItaRow(current[0], current[1], url))
+                rows.append(ItaRow(page_url, current[0], current[1], url))
     return rows
 
 
@@ -130,6 +118,7 @@ def parse_item_page(html: str | bytes, base_url: str, code: str = "", label: str
     The code comes from the index row that linked here (``code``) or from the page's own title or
     first heading. Its rows are the links of the code's section when the page has one, else the
     page's documents (PDF/Office files and documents shown through viewers)."""
+    page_url = base_url
     doc, base_url = _parse(html, base_url)
     if doc is None:
         return []
@@ -140,38 +129,38 @@ def parse_item_page(html: str | bytes, base_url: str, code: str = "", label: str
                 break
     if not code:
         return []
-    section = [r for r in _section_rows(doc, base_url) if r.code == code]
+    section = [r for r in _section_rows(doc, base_url, page_url) if r.code == code]
     if section:
         return _dedupe(section)
     rows = []
     for a in doc.iter("a", "iframe", "embed"):
         url = _href_url(a.get("href") or a.get("src"), base_url)
         if url and is_document_url(url):
-            rows.append(ItaRow(code, label, url))
+            rows.append(ItaRow(page_url, code, label, url))
     return _dedupe(rows)
 
 
 def parse_ita_index(html: str | bytes, base_url: str) -> list[ItaRow]:
     """Rows of an ITA index page; empty when the page names fewer than ``MIN_CODES`` item codes."""
+    page_url = base_url
     doc, base_url = _parse(html, base_url)
     if doc is None:
         return []
     rows: list[ItaRow] = []
     for el in _row_elements(doc):
         text = _text(el)
-        m = CODE_AT_START.match(text)
-        if not m:
+        named = _code_of(text)
+        if not named:
             continue
-        code = f"O{int(to_arabic_digits(m.group(1)))}"
-        label = text[m.end() :].strip(" :.-|")[:200]
+        code, label = named
         hrefs = [a.get("href", "").strip() for a in el.iter("a")]
         urls = [u for u in (_href_url(h, base_url) for h in hrefs) if u]
         if not hrefs or not urls:
-            rows.append(ItaRow(code, label, ""))
+            rows.append(ItaRow(page_url, code, label, ""))
         for url in dict.fromkeys(urls):
-            rows.append(ItaRow(code, label, url))
+            rows.append(ItaRow(page_url, code, label, url))
     # Section headings' links; a linkless row is dropped when its section supplies the links.
-    sections = _section_rows(doc, base_url)
+    sections = _section_rows(doc, base_url, page_url)
     linked = {r.code for r in sections}
     rows = [r for r in rows if r.url or r.code not in linked] + sections
     rows = _dedupe(rows)

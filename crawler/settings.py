@@ -89,8 +89,9 @@ OIT_DB = "oit.db"
 OIT_RUN_ID = 0
 #: Page cap (HTML pages and documents together).
 OIT_MAX_PAGES = 3000
-#: Catalog (bundled id or file) used for the progress line's "items found so far".
-OIT_CATALOG = ""
+#: Item names, {code: [terms]} (JSON text with -s): links naming an item are fetched sooner, and the progress
+#: line counts the items found so far. ``oit check`` gives the known items of the catalog it checks against.
+OIT_ITEM_NAMES: dict[str, list[str]] = {}
 OIT_FISCAL_YEAR = 0
 OIT_UNIT_TYPE = "lao"
 #: Progress line on stderr.

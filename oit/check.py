@@ -137,7 +137,7 @@ def crawl(
             "OIT_MAX_PAGES": options.max_pages,
             "DEPTH_LIMIT": options.max_depth,
             "ROBOTSTXT_OBEY": options.obey_robots,
-            "OIT_CATALOG": catalog_path,
+            "OIT_ITEM_NAMES": load_catalog(catalog_path).item_names(unit_type) if catalog_path else {},
             "OIT_FISCAL_YEAR": fiscal_year,
             "OIT_UNIT_TYPE": unit_type,
             "OIT_PROGRESS": options.progress,

@@ -3,12 +3,14 @@ offsite rules, TLS certificate checks, retry backoff, the HTTP cache policy, the
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
 from scrapy.http import HtmlResponse, Request
 from scrapy.settings import Settings
 
+from checklist.catalog import load_catalog
 from crawler.focus import Focus
 from crawler.ita_index import parse_ita_index, parse_item_page
 from crawler.middlewares import Backoff, certificate_problems, parse_retry_after
@@ -61,10 +63,29 @@ def test_focus_puts_evidence_before_news_and_albums():
     assert focus.score("http://x/a", "x", False, parent_score=ita) > news
 
 
-def test_focus_uses_catalog_item_names():
-    focus = Focus.from_settings(Settings({"OIT_CATALOG": "nacc-2567"}))
-    assert focus.matcher is not None
-    assert focus.score("http://x/a", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", False) > focus.score("http://x/a", "x", False)
+def test_focus_uses_the_item_names_it_is_given():
+    names = load_catalog("nacc-2567").item_names("lao")
+    text = "มาตรการส่งเสริมคุณธรรมและความโปร่งใส"
+    plain = Focus.from_settings(Settings())
+    assert plain.matcher is None  # no names: the built-in hints alone
+    # as oit check gives them (a dict) and as "scrapy crawl -s OIT_ITEM_NAMES='{…}'" does (JSON text)
+    for value in (names, json.dumps(names, ensure_ascii=False)):
+        focus = Focus.from_settings(Settings({"OIT_ITEM_NAMES": value}))
+        assert focus.matcher is not None and focus.matcher.total == len(names)
+        assert focus.score("http://x/a", text, False) > focus.score("http://x/a", "x", False)
+        assert focus.score("http://x/a", text, False) > plain.score("http://x/a", text, False)
+
+
+def test_progress_line_counts_the_items_it_is_given():
+    from scrapy.utils.test import get_crawler
+
+    from crawler.extensions import Progress
+
+    assert Progress.from_crawler(get_crawler(settings_dict={})).total_items == 0
+    names = {"O1": ["โครงสร้าง"], "O2": ["ข้อมูลผู้บริหาร"]}
+    progress = Progress.from_crawler(get_crawler(settings_dict={"OIT_ITEM_NAMES": names}))
+    assert progress.total_items == 2
+    assert progress.matcher.codes_named("ข้อมูลผู้บริหาร อบต.") == {"O2"}
 
 
 ROWS_PAGE = """<html><body><table>
@@ -88,6 +109,7 @@ SECTIONS_PAGE = """<html><body><div class="content">
 def test_ita_index_rows_one_page_for_all_items():
     rows = parse_ita_index(ROWS_PAGE, "http://x.go.th/ita.html")
     got = {(r.code, r.url) for r in rows}
+    assert {r.page_url for r in rows} == {"http://x.go.th/ita.html"}
     assert ("O1", "http://x.go.th/o1.html") in got
     assert ("O2", "") in got  # placeholder link: kept empty so the report can say so
     assert ("O3", "http://x.go.th/files/o3.pdf") in got  # the document a viewer shows

@@ -35,7 +35,7 @@ from twisted.python.failure import Failure
 
 from crawler import render
 from crawler.focus import Focus
-from crawler.ita_index import parse_ita_index, parse_item_page
+from crawler.ita_index import MIN_CODES, parse_ita_index, parse_item_page
 from crawler.items import FetchedResource, SkippedLink, skip_reason
 from crawler.middlewares import AlreadyFetched, PageCapReached
 from crawler.offsite import OffsiteDocuments, direct_download
@@ -43,9 +43,8 @@ from crawler.traps import TrapGuard
 from crawler.urls import canonical_url, ensure_scheme, is_onsite, site_host
 from oitbase.extract import Extracted, extract, is_document_url, sniff_kind
 from oitbase.fetch_errors import describe_failure
+from oitbase.itemcodes import codes_mentioned
 
-#: Item codes in a page's text: a page naming several is probably an ITA index page.
-CODE_MENTION = re.compile(r"(?<![A-Za-z0-9])[Oo]\s?\.?\s?([0-9๐-๙]{1,2})(?![0-9๐-๙])")
 SKIP_EXTENSIONS = re.compile(
     r"\.(jpe?g|png|gif|bmp|svg|webp|ico|css|js|mp3|mp4|avi|mov|wmv|zip|rar|7z|exe|iso|woff2?|ttf)(\?|$)",
     re.IGNORECASE,
@@ -349,7 +348,7 @@ class UnitSiteSpider(scrapy.Spider):
         body = response.text if isinstance(response, TextResponse) else response.body
         url = response.url
         rows = []
-        if len(set(CODE_MENTION.findall(ext.text))) >= 5:
+        if len(codes_mentioned(ext.text)) >= MIN_CODES:  # a page naming several codes is probably an index page
             rows = parse_ita_index(body, url)
         if not rows:
             code = response.meta.get("oit_ita_code", "")

@@ -27,7 +27,7 @@ __all__ = [
     "DEFAULT_MAX_PAGES",
     "DOCUMENT_EXTENSIONS",
     "Extracted",
-    "Link",
+    "ExtractedLink",
     "PageText",
     "extract",
     "extract_in_pool",
@@ -37,7 +37,10 @@ __all__ = [
 
 
 @dataclass
-class Link:
+class ExtractedLink:
+    """A link one page or document contains, as extraction reads it (without the page's own URL). The store's
+    links from one resource to another are ``checklist.sitedata.Link``."""
+
     #: Absolute, fragment removed, whitespace stripped.
     url: str
     #: Anchor text (plus img alt/title inside the anchor and the title attribute), collapsed.
@@ -87,7 +90,7 @@ class Extracted:
     #: Whole raw text, pages joined with "\n\n".
     text: str = ""
     pages: list[PageText] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
+    links: list[ExtractedLink] = field(default_factory=list)
     features: dict[str, int] = field(default_factory=dict)
     #: Thai + English reason when the body could not be read, else "".
     error: str = ""
@@ -245,7 +248,7 @@ def clean_url(url: str) -> str:
     return url.split("#", 1)[0]
 
 
-def dedupe_links(links: list[Link]) -> list[Link]:
+def dedupe_links(links: list[ExtractedLink]) -> list[ExtractedLink]:
     """Drop exact (url, text, kind) repeats, keeping document order."""
     seen: set[tuple[str, str, str]] = set()
     out = []

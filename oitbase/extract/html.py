@@ -18,7 +18,7 @@ from lxml import etree
 
 from oitbase.extract import (
     Extracted,
-    Link,
+    ExtractedLink,
     PageText,
     clean_url,
     dedupe_links,
@@ -194,7 +194,7 @@ class _LinkCollector:
         self.base = base
         self.scripts = scripts or []
         self._functions: Functions | None = None
-        self.links: list[Link] = []
+        self.links: list[ExtractedLink] = []
         self.counts = {"mailto": 0, "tel": 0, "placeholder_links": 0, "script_links": 0}
         self.emails: set[str] = set()
         self.phones: set[str] = set()
@@ -218,9 +218,9 @@ class _LinkCollector:
         url = clean_url(joined)
         if not url or not url.lower().startswith(("http://", "https://", "ftp://", "file:")):
             return False
-        self.links.append(Link(url=url, text=text, kind=kind))
+        self.links.append(ExtractedLink(url=url, text=text, kind=kind))
         if (target := viewer_target(joined)) is not None:
-            self.links.append(Link(url=target, text=text, kind="viewer"))
+            self.links.append(ExtractedLink(url=target, text=text, kind="viewer"))
         return True
 
     def add_script(self, el: etree._Element, href: str | None, text: str, anchor: bool = True) -> None:

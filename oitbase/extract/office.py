@@ -17,7 +17,7 @@ from lxml import etree
 
 from oitbase.extract import (
     Extracted,
-    Link,
+    ExtractedLink,
     PageText,
     clean_url,
     dedupe_links,
@@ -42,7 +42,7 @@ def _corrupt(kind: str, exc: BaseException) -> Extracted:
     return Extracted(kind=kind, error=f"เปิดไฟล์ไม่ได้ (corrupt {kind.upper()}: {reason})")
 
 
-def _document(kind: str, pages: list[PageText], links: list[Link], meta_title: str,
+def _document(kind: str, pages: list[PageText], links: list[ExtractedLink], meta_title: str,
               features: dict[str, int]) -> Extracted:
     text = "\n\n".join(p.text for p in pages)
     headings = first_lines(pages[0].text) if pages else []
@@ -81,7 +81,7 @@ class _DocxText:
 
     def __init__(self, rels: dict[str, str]) -> None:
         self.rels = rels
-        self.links: list[Link] = []
+        self.links: list[ExtractedLink] = []
 
     def blocks(self, container: etree._Element) -> list[str]:
         lines: list[str] = []
@@ -137,7 +137,7 @@ class _DocxText:
                 target = self.rels.get(child.get(_R_ID, ""), "")
                 if target.lower().startswith(("http://", "https://")):
                     text = " ".join("".join(out[start:]).split())
-                    self.links.append(Link(url=clean_url(target), text=text, kind="a"))
+                    self.links.append(ExtractedLink(url=clean_url(target), text=text, kind="a"))
             else:
                 self._inline(child, out, boxes)
 
@@ -239,7 +239,7 @@ _MAX_REPEAT = 200
 
 class _OdfText:
     def __init__(self) -> None:
-        self.links: list[Link] = []
+        self.links: list[ExtractedLink] = []
 
     def walk(self, el: etree._Element, out: list[str], in_para: bool = False) -> None:
         """Append text; "\n" around paragraphs and after table rows, "\t" after table cells.
@@ -271,7 +271,7 @@ class _OdfText:
                 if tag == _TEXT + "a" and child.get(_XLINK_HREF, "").lower().startswith(("http:", "https:")):
                     link_text: list[str] = []
                     self.walk(child, link_text, True)
-                    self.links.append(Link(url=clean_url(child.get(_XLINK_HREF)),
+                    self.links.append(ExtractedLink(url=clean_url(child.get(_XLINK_HREF)),
                                            text=" ".join("".join(link_text).split())))
                 out.append("\n" if block else "")
                 if child.text and inner:

@@ -23,7 +23,7 @@ import pymupdf
 
 from oitbase.extract import (
     Extracted,
-    Link,
+    ExtractedLink,
     PageText,
     clean_url,
     datepass,
@@ -59,7 +59,7 @@ MAX_PIXELS = 40_000_000
 ProgressCallback = Callable[[int, int], None]
 
 
-def _page_links(page: pymupdf.Page) -> list[Link]:
+def _page_links(page: pymupdf.Page) -> list[ExtractedLink]:
     links = []
     for ln in page.get_links():
         uri = (ln.get("uri") or "").strip()
@@ -70,9 +70,9 @@ def _page_links(page: pymupdf.Page) -> list[Link]:
         except (RuntimeError, ValueError, KeyError):
             text = ""
         url = clean_url(uri)
-        links.append(Link(url=url, text=text, kind="a"))
+        links.append(ExtractedLink(url=url, text=text, kind="a"))
         if (target := viewer_target(url)) is not None:
-            links.append(Link(url=target, text=text, kind="viewer"))
+            links.append(ExtractedLink(url=target, text=text, kind="viewer"))
     return links
 
 
@@ -189,7 +189,7 @@ def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300, pages: Iter
                           pages=page_count, repaired=1)
         selected = select_pages(page_count, max_pages, pages)
         out: list[PageText] = []
-        links: list[Link] = []
+        links: list[ExtractedLink] = []
         pending: dict[Future[OcrResult], _Pending] = {}
         images = failed = empty = need_ocr = 0
         refused: list[str] = []
