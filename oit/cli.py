@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import click
@@ -15,16 +16,17 @@ from checklist.catalog import (
 )
 from checklist.catalog_check import catalog_problems
 from checklist.catalog_years import CatalogChoice, choose_catalog
-from oit.api import plan_check, run_plan, unit_type_for
 from oit.catalog_cli import catalog
-from oit.check import CheckError, CrawlOptions, evaluate_run, stored_report
 from oit.cli_common import DIR_TO_WRITE, FILE_TO_WRITE, STORE_TO_READ, FiscalYear, OneLineErrors, fail, plain
 from oitbase import __version__
 from oitbase.extract.cli import extract_command
 from oitbase.model import STATUS_TH, Report
 from oitbase.thai import fold
-from reports.render import FORMATS as REPORT_FORMATS
+from reports.formats import FORMATS as REPORT_FORMATS
 from storage import store
+
+if TYPE_CHECKING:
+    from oit.check import CrawlOptions
 
 
 def pick_catalog(year: int | None, catalog_file: str | None, scheme: str | None = None) -> tuple[Catalog, int, str]:
@@ -123,6 +125,8 @@ def run_check(
     formats: tuple[str, ...],
     answer_sheet: Path | None = None,
 ) -> Report:
+    from oit.api import plan_check, run_plan
+    from oit.check import CheckError
     from reports import write_reports
 
     started = time.monotonic()
@@ -188,6 +192,8 @@ def unit_type_option(f):
 
 def pick_unit_type(cat: Catalog, unit_type: str | None) -> str:
     """The unit type given (normalised), else the catalog's first; one the catalog has no list for stops here."""
+    from oit.api import unit_type_for
+
     try:
         return unit_type_for(cat, unit_type)
     except ValueError as exc:
@@ -277,6 +283,8 @@ def check(
     offsite_documents,
 ):
     """ตรวจเว็บไซต์ URL — crawl a unit's website and predict its OIT score."""
+    from oit.check import CrawlOptions
+
     options = CrawlOptions(
         max_pages=max_pages,
         max_depth=max_depth,
@@ -347,6 +355,7 @@ def crawl_switches(no_render: bool, no_ocr: bool, no_cache: bool, offsite_docume
 @unit_type_option
 def report(db_path, run_id, fmt, output, recheck, year, scheme, catalog_file, answer_sheet, unit_type):
     """สร้างรายงานใหม่จากข้อมูลที่เก็บไว้ — re-render a report from the store, without crawling."""
+    from oit.check import evaluate_run, stored_report
     from reports import render
 
     recheck = recheck or bool(year or scheme or catalog_file)  # asking for a year or catalog is asking to re-judge

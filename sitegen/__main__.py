@@ -14,7 +14,7 @@ from oit.check import CrawlOptions
 from oit.cli import run_check
 from oit.cli_common import DIR_TO_WRITE, OneLineErrors, fail
 from oitbase.model import Report
-from reports.render import FORMATS as REPORT_FORMATS
+from reports.formats import FORMATS as REPORT_FORMATS
 from sitegen.demo import build_demo_site
 from sitegen.serve import serve_directory
 

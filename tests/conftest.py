@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
-from tests.helpers import CheckedSite, check_site
+# The machines we run on set PYTHONDONTWRITEBYTECODE, so every run compiled every module and re-wrote every test's
+# asserts again (~7 s of the quick loop's start, in each worker); the caches are in __pycache__ (git-ignored).
+sys.dont_write_bytecode = False
+
+from tests.helpers import CheckedSite, check_site  # noqa: E402 - after the bytecode switch above
 
 
 @pytest.fixture(scope="session")

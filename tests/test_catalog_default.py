@@ -14,7 +14,7 @@ from checklist.catalog_years import carry_forward, choose_catalog, default_fisca
 from checklist.engine import evaluate_site
 from checklist.sitedata import Link, Resource, SiteData
 from oitbase.thai import clean
-from tests.helpers import run_oit
+from tests.helpers import run_oit, run_oit_here
 
 HOME = "http://unit.example/"
 
@@ -138,20 +138,20 @@ def test_the_same_documents_are_the_wrong_year_for_2569() -> None:
 
 def test_carry_forward_in_memory_equals_the_file_that_catalog_new_writes(tmp_path: Path) -> None:
     out = tmp_path / "nacc-2571.yaml"
-    result = run_oit("catalog", "new", "--year", "2571", "--from", "nacc-2570", "--out", str(out))
+    result = run_oit_here("catalog", "new", "--year", "2571", "--from", "nacc-2570", "--out", str(out))
     assert result.returncode == 0, result.stderr
     written = load_catalog(out)
     in_memory = carry_forward(load_catalog("nacc-2570"), 2571)
     assert written.model_dump() == in_memory.model_dump()
     assert "item_overrides" in out.read_text(encoding="utf-8")  # the file says how to correct it
-    again = run_oit("catalog", "new", "--year", "2571", "--from", "nacc-2570", "--out", str(out))
+    again = run_oit_here("catalog", "new", "--year", "2571", "--from", "nacc-2570", "--out", str(out))
     assert again.returncode != 0 and "--force" in again.stderr
-    back = run_oit("catalog", "new", "--year", "2569", "--from", "nacc-2570", "--out", str(tmp_path / "x.yaml"))
+    back = run_oit_here("catalog", "new", "--year", "2569", "--from", "nacc-2570", "--out", str(tmp_path / "x.yaml"))
     assert back.returncode != 0 and "must be after" in back.stderr
 
 
 def test_catalog_list_shows_scheme_year_items_unknown_and_confidence() -> None:
-    result = run_oit("catalog", "list")
+    result = run_oit_here("catalog", "list")
     assert result.returncode == 0, result.stderr
     rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()[1:]}
     for year in range(2565, 2571):

@@ -7,7 +7,7 @@ import socket
 import pytest
 
 from sitegen.serve import serve_directory
-from tests.helpers import check_report, run_oit
+from tests.helpers import check_report, run_oit_here
 
 
 def _free_port() -> int:
@@ -27,12 +27,12 @@ def _assert_clean_failure(result, *words: str) -> None:
 
 
 def test_unreachable_site(tmp_path):
-    result = run_oit("check", f"http://127.0.0.1:{_free_port()}/", "--db", str(tmp_path / "x.db"), "--quiet")
+    result = run_oit_here("check", f"http://127.0.0.1:{_free_port()}/", "--db", str(tmp_path / "x.db"), "--quiet")
     _assert_clean_failure(result, "connection refused", "เซิร์ฟเวอร์")
 
 
 def test_dns_failure(tmp_path):
-    result = run_oit("check", "http://no-such-unit.invalid/", "--db", str(tmp_path / "x.db"), "--quiet")
+    result = run_oit_here("check", "http://no-such-unit.invalid/", "--db", str(tmp_path / "x.db"), "--quiet")
     _assert_clean_failure(result, "DNS")
 
 
@@ -41,7 +41,7 @@ def test_tls_error(tmp_path):
     (tmp_path / "site" / "index.html").write_text("<html><body>ok</body></html>", encoding="utf-8")
     with serve_directory(tmp_path / "site") as base:
         https = base.replace("http://", "https://")
-        result = run_oit("check", https, "--db", str(tmp_path / "x.db"), "--quiet")
+        result = run_oit_here("check", https, "--db", str(tmp_path / "x.db"), "--quiet")
     _assert_clean_failure(result, "TLS")
 
 
@@ -49,12 +49,12 @@ def test_non_html_homepage(tmp_path):
     (tmp_path / "site").mkdir()
     routes = {"/": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4\n%%EOF\n")}
     with serve_directory(tmp_path / "site", routes=routes) as base:
-        result = run_oit("check", base, "--db", str(tmp_path / "x.db"), "--quiet")
+        result = run_oit_here("check", base, "--db", str(tmp_path / "x.db"), "--quiet")
     _assert_clean_failure(result, "HTML")
 
 
 def test_unknown_year_names_the_bundled_catalogs(tmp_path):
-    result = run_oit("check", "http://127.0.0.1:9/", "--year", "2550", "--quiet")
+    result = run_oit_here("check", "http://127.0.0.1:9/", "--year", "2550", "--quiet")
     _assert_clean_failure(result, "2550", "--catalog")
 
 
@@ -75,10 +75,10 @@ def test_capped_crawl_still_reports_and_is_marked_partial(tmp_path, cap):
 
 def test_a_unit_type_the_catalog_has_no_list_for_is_refused_before_crawling(tmp_path):
     db = str(tmp_path / "x.db")
-    result = run_oit("check", "http://127.0.0.1:9/", "--scheme", "ovec", "--unit-type", "lao", "--db", db)
+    result = run_oit_here("check", "http://127.0.0.1:9/", "--scheme", "ovec", "--unit-type", "lao", "--db", db)
     assert result.returncode == 2
     assert "school" in result.stderr and "lao" in result.stderr  # the catalog's unit types and the one given
-    unknown = run_oit("check", "http://127.0.0.1:9/", "--scheme", "police", "--db", db)
+    unknown = run_oit_here("check", "http://127.0.0.1:9/", "--scheme", "police", "--db", db)
     assert unknown.returncode == 2 and "nacc" in unknown.stderr and "ovec" in unknown.stderr  # the schemes it has
 
 
@@ -127,7 +127,26 @@ def test_a_unit_type_the_catalog_has_no_list_for_is_refused_before_crawling(tmp_
 )
 def test_bad_input_is_one_line_before_any_network_use(args, words):
     # 127.0.0.1:9 refuses connections: a message about the value (not the connection) shows it was checked first
-    _assert_clean_failure(run_oit(*args), *words)
+    _assert_clean_failure(run_oit_here(*args), *words)
+
+
+def _invoke(command, args, prog_name, monkeypatch):
+    """``command`` run in this process (as ``python -m …`` would, from the repository; ~100 times quicker than a
+    new process): the result has the ``returncode`` and ``stderr`` of a process, and an exception that escaped the
+    command shows as the traceback a user would see."""
+    import traceback
+    from types import SimpleNamespace
+
+    from click.testing import CliRunner
+
+    from tests.helpers import REPO
+
+    monkeypatch.chdir(REPO)
+    result = CliRunner().invoke(command, args, prog_name=prog_name)
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "Traceback (most recent call last):\n" + "".join(traceback.format_exception(result.exception))
+    return SimpleNamespace(returncode=result.exit_code, stderr=stderr)
 
 
 def _run_demo(*args: str):
@@ -148,8 +167,15 @@ def _run_demo(*args: str):
      (["--frobnicate"], ["--frobnicate"])],
     ids=["out-is-a-file", "out-not-writable", "unknown-option"],
 )  # fmt: skip
-def test_the_demo_fails_in_one_line(args, words):
-    _assert_clean_failure(_run_demo(*args), *words)
+def test_the_demo_fails_in_one_line(args, words, monkeypatch):
+    from sitegen.__main__ import main
+
+    _assert_clean_failure(_invoke(main, ["demo", *args], "python -m sitegen", monkeypatch), *words)
+
+
+def test_the_demo_command_runs_from_the_repository():
+    """``scripts/demo.sh`` runs ``python -m sitegen demo``: its usage error is one line, from a new process."""
+    _assert_clean_failure(_run_demo("--frobnicate"), "--frobnicate", "python -m sitegen demo")
 
 
 def _store_with_a_run(tmp_path):
@@ -179,18 +205,18 @@ def _schema(path):
 
 def test_store_errors_are_one_line(tmp_path):
     path = _store_with_a_run(tmp_path)
-    _assert_clean_failure(run_oit("report", "--db", str(path), "--run", "999"), "999")
+    _assert_clean_failure(run_oit_here("report", "--db", str(path), "--run", "999"), "999")
     junk = tmp_path / "notes.txt"
     junk.write_text("not a database\n" * 100, encoding="utf-8")
     for command in (["runs"], ["report"], ["search", "แผน"]):
-        _assert_clean_failure(run_oit(command[0], "--db", str(junk), *command[1:]), "notes.txt")
+        _assert_clean_failure(run_oit_here(command[0], "--db", str(junk), *command[1:]), "notes.txt")
 
 
 def test_reading_commands_leave_the_store_as_it_was(tmp_path):
     path = _store_with_a_run(tmp_path)
     before = _schema(path)
     for args in (["runs"], ["report", "--format", "json"], ["search", "แผน"]):
-        result = run_oit(args[0], "--db", str(path), *args[1:])
+        result = run_oit_here(args[0], "--db", str(path), *args[1:])
         assert result.returncode == 0, result.stderr
     assert _schema(path) == before
 
@@ -200,7 +226,7 @@ def test_a_year_or_catalog_given_to_report_judges_again(tmp_path):
     import json
 
     path = _store_with_a_run(tmp_path)
-    result = run_oit("report", "--db", str(path), "--year", "2570", "--format", "json")
+    result = run_oit_here("report", "--db", str(path), "--year", "2570", "--format", "json")
     assert result.returncode == 0, result.stderr
     rep = json.loads(result.stdout)
     assert rep["fiscal_year"] == 2570 and rep["catalog"]["id"] == "nacc-2570"

@@ -12,7 +12,7 @@ from checklist.sitedata import load_site
 from oit.check import stored_report
 from oitbase.thai import fold
 from storage import schema, store
-from tests.helpers import run_oit
+from tests.helpers import run_oit_here
 
 #: Written by the code before versioned migrations (commit 69d5e0b); see its header.
 OLD_STORE_SQL = Path(__file__).parent / "data" / "store-before-migrations.sql"
@@ -120,7 +120,7 @@ def test_reading_an_older_store_reads_it_as_it_is(tmp_path):
     db.conn.close()
     # run 2 has no results: `oit report` of it would judge it, a writing command
     for args in (["runs"], ["report", "--run", "1", "--format", "json"], ["search", "แผน"]):
-        result = run_oit(args[0], "--db", str(path), *args[1:])
+        result = run_oit_here(args[0], "--db", str(path), *args[1:])
         assert result.returncode == 0, result.stderr
     assert digest(path) == before and version(path) == 0
 
@@ -171,12 +171,12 @@ def test_a_failed_step_leaves_the_store_as_it_was(tmp_path, monkeypatch):
 
 def test_upgrade_store_command(tmp_path):
     path = old_store(tmp_path / "old.db")
-    result = run_oit("upgrade-store", "--db", str(path))
+    result = run_oit_here("upgrade-store", "--db", str(path))
     assert result.returncode == 0, result.stderr
     assert f"version 0 → {schema.LATEST}" in result.stdout and version(path) == schema.LATEST
-    assert "up to date" in run_oit("upgrade-store", "--db", str(path)).stdout
+    assert "up to date" in run_oit_here("upgrade-store", "--db", str(path)).stdout
     junk = tmp_path / "notes.txt"
     junk.write_text("not a database\n" * 100, encoding="utf-8")
-    result = run_oit("upgrade-store", "--db", str(junk))
+    result = run_oit_here("upgrade-store", "--db", str(junk))
     assert result.returncode != 0 and "notes.txt" in result.stderr and "Traceback" not in result.stderr
     assert junk.read_text(encoding="utf-8") == "not a database\n" * 100

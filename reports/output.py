@@ -9,12 +9,12 @@ from oitbase.model import Report
 
 from .answer_sheet import write_answer_sheet
 from .csvout import render_csv
+from .formats import FORMATS
 from .html import render_html
 from .jsonout import report_to_json
 from .markdown import render_markdown
 from .safety import encodable
 
-FORMATS = ("html", "json", "md", "csv")
 _RENDERERS: dict[str, Callable[[Report], str]] = {
     "html": render_html,
     "json": report_to_json,
