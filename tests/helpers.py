@@ -36,22 +36,27 @@ def run_oit(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
 
 
 def run_oit_here(*args: str) -> subprocess.CompletedProcess:
-    """``oit ARGS`` in this process, from the repository, for commands that do not crawl (a usage error, the
-    store, the catalogs): what :func:`run_oit` gives, in a hundredth of the time. An exception that escapes the
-    command is in ``stderr`` as the traceback a user would see."""
+    """``oit ARGS`` in this process, for commands that do not crawl (a usage error, the store, the catalogs): what
+    :func:`run_oit` gives, in a hundredth of the time."""
+    from oit.cli import main
+
+    return run_here(main, args, "oit")
+
+
+def run_here(command, args, prog_name: str) -> subprocess.CompletedProcess:  # noqa: ANN001 - a click command
+    """The click ``command`` run in this process from the repository, as ``prog_name ARGS``. An exception that
+    escapes the command is in ``stderr`` as the traceback a user would see."""
     import contextlib
     import traceback
 
     from click.testing import CliRunner
 
-    from oit.cli import main
-
     with contextlib.chdir(REPO):
-        result = CliRunner().invoke(main, list(args), prog_name="oit")
+        result = CliRunner().invoke(command, list(args), prog_name=prog_name)
     stderr = result.stderr
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         stderr += "Traceback (most recent call last):\n" + "".join(traceback.format_exception(result.exception))
-    return subprocess.CompletedProcess(["oit", *args], result.exit_code, result.stdout, stderr)
+    return subprocess.CompletedProcess([prog_name, *args], result.exit_code, result.stdout, stderr)
 
 
 def check_report(base_url: str, work: Path, name: str, *extra: str, year: str = "2567") -> dict:

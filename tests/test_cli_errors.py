@@ -7,7 +7,7 @@ import socket
 import pytest
 
 from sitegen.serve import serve_directory
-from tests.helpers import check_report, run_oit_here
+from tests.helpers import check_report, run_here, run_oit_here
 
 
 def _free_port() -> int:
@@ -130,25 +130,6 @@ def test_bad_input_is_one_line_before_any_network_use(args, words):
     _assert_clean_failure(run_oit_here(*args), *words)
 
 
-def _invoke(command, args, prog_name, monkeypatch):
-    """``command`` run in this process (as ``python -m …`` would, from the repository; ~100 times quicker than a
-    new process): the result has the ``returncode`` and ``stderr`` of a process, and an exception that escaped the
-    command shows as the traceback a user would see."""
-    import traceback
-    from types import SimpleNamespace
-
-    from click.testing import CliRunner
-
-    from tests.helpers import REPO
-
-    monkeypatch.chdir(REPO)
-    result = CliRunner().invoke(command, args, prog_name=prog_name)
-    stderr = result.stderr
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        stderr += "Traceback (most recent call last):\n" + "".join(traceback.format_exception(result.exception))
-    return SimpleNamespace(returncode=result.exit_code, stderr=stderr)
-
-
 def _run_demo(*args: str):
     import os
     import subprocess
@@ -167,10 +148,10 @@ def _run_demo(*args: str):
      (["--frobnicate"], ["--frobnicate"])],
     ids=["out-is-a-file", "out-not-writable", "unknown-option"],
 )  # fmt: skip
-def test_the_demo_fails_in_one_line(args, words, monkeypatch):
+def test_the_demo_fails_in_one_line(args, words):
     from sitegen.__main__ import main
 
-    _assert_clean_failure(_invoke(main, ["demo", *args], "python -m sitegen", monkeypatch), *words)
+    _assert_clean_failure(run_here(main, ["demo", *args], "python -m sitegen"), *words)
 
 
 def test_the_demo_command_runs_from_the_repository():
