@@ -38,3 +38,24 @@ def test_the_contract_names_every_product_package():
     layered = set(config["tool"]["importlinter"]["root_packages"])
     packages = {p.parent.name for p in ROOT.glob("*/__init__.py")} - {"tests", "benchmarks"}
     assert packages == layered
+
+
+def test_the_wheel_carries_every_data_file_of_the_product_and_not_the_generator():
+    """`pip install oit-selfcheck` must find its catalogs, vocabulary, template and schema (vocabulary.yaml was
+    once left out), and must not carry the sample-site generator."""
+    import fnmatch
+    import subprocess as sp
+    import tomllib
+
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert "sitegen*" in setuptools["packages"]["find"]["exclude"]
+    tracked = sp.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    if not tracked:
+        pytest.skip("not a git checkout")
+    product = set(setuptools["packages"]["find"]["include"]) - {"oit*"} | {"oit"}
+    for path in tracked:
+        top, _, rest = path.partition("/")
+        if path.endswith(".py") or not rest or not any(fnmatch.fnmatch(top, p.rstrip("*")) for p in product):
+            continue
+        globs = setuptools["package-data"].get(top, [])
+        assert any(fnmatch.fnmatch(rest, g) for g in globs), f"{path} is not in [tool.setuptools.package-data]"
