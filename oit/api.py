@@ -31,6 +31,7 @@ from oit.check import CrawlOptions, crawl, evaluate_run, preflight
 from oitbase import __version__
 from oitbase.model import Report
 from storage import store
+from storage import units as store_units
 
 
 def unit_type_for(cat: Catalog, unit_type: str | None) -> str:
@@ -53,6 +54,9 @@ class CheckPlan:
     unit_type: str
     store: Path
     options: CrawlOptions = field(default_factory=CrawlOptions)
+    #: The unit in the store's register (None: the unit known by the URL, or a new one).
+    unit_id: int | None = None
+    batch_id: int | None = None
 
 
 def plan_check(
@@ -106,7 +110,10 @@ def run_plan(plan: CheckPlan, on_event: Callable[[str, dict], None] | None = Non
     home = preflight(plan.url)
     plan.store.parent.mkdir(parents=True, exist_ok=True)
     db = store.open_db(plan.store)
-    resumed = store.find_resumable_run(db, home.url) if options.resume else None
+    unit_id = plan.unit_id or store_units.unit_for_url(db, plan.url, home.url)
+    if plan.unit_id:
+        store_units.record_url(db, unit_id, home.url, "redirect" if home.url != plan.url else "check")
+    resumed = store.find_resumable_run(db, home.url, unit_id) if options.resume else None
     if resumed is not None:
         emit("resume", {"run_id": resumed})
         options.extra.update({"OIT_RESUME": True})
@@ -114,6 +121,8 @@ def run_plan(plan: CheckPlan, on_event: Callable[[str, dict], None] | None = Non
     run_id = resumed or store.start_run(
         db,
         unit_url=home.url,
+        unit_id=unit_id,
+        batch_id=plan.batch_id,
         unit_type=plan.unit_type,
         fiscal_year=fy,
         catalog_id=cat.id,

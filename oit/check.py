@@ -22,7 +22,7 @@ from crawler.urls import ensure_scheme
 from oitbase import __version__
 from oitbase.extract import sniff_kind
 from oitbase.fetch_errors import describe_httpx_error
-from oitbase.model import Report, Unreadable
+from oitbase.model import ItemResult, Report, Unreadable
 from scoring.score import rank_fixes, score_items
 from storage import store
 
@@ -215,10 +215,24 @@ def site_list_fit(catalog: Catalog, site, fiscal_year: int, unit_type: str) -> d
     return asdict(fit) if fit.rows_compared or fit.page_year else {}
 
 
+#: Said of an item that a crawl problem leaves unjudged.
+CRAWL_PROBLEM_NOTE = "ยังตัดสินไม่ได้เพราะการเก็บข้อมูลมีปัญหา (not judged: the crawl had a problem): "
+
+
+def held_back(item: ItemResult, problem: str) -> ItemResult:
+    """An item of a crawl that cannot be trusted: what did not pass is "unknown", never "fail" (the site may well
+    have it: the crawl did not get there)."""
+    if item.status in ("pass", "unknown"):
+        return item
+    return item.model_copy(update={"status": "unknown", "notes": [CRAWL_PROBLEM_NOTE + problem, *item.notes]})
+
+
 def judge_site(run: dict, site: SiteData, catalog: Catalog, fiscal_year: int, unit_type: str, finished: str) -> Report:
     """Judge every item of ``catalog`` on a crawled site and score it (pure: no I/O). ``run``: the run's row in the
     store (unit URL, start, warnings, crawl stats); ``finished``: the time to record as the end of the check."""
     items = evaluate_site(catalog, site, fiscal_year, unit_type)
+    if problem := run.get("problem"):
+        items = [held_back(it, problem) for it in items]
     site_list = site_list_fit(catalog, site, fiscal_year, unit_type)
     by_code = {it.code: it for it in items}
     for m in site_list.get("mismatches", []):
@@ -250,6 +264,7 @@ def judge_site(run: dict, site: SiteData, catalog: Catalog, fiscal_year: int, un
         finished=finished,
         partial=site.partial,
         partial_reason=run.get("partial_reason") or "",
+        crawl_problem=run.get("problem") or "",
         score=score,
         items=items,
         fixes=rank_fixes(items),
@@ -276,28 +291,15 @@ def evaluate_run(
     unit_type: str,
     catalog_path: str | None = None,
 ) -> Report:
-    """Judge a stored crawl and store the verdicts: load the run and its site, :func:`judge_site`, save the report
-    and the run's catalog and settings; returns the report. ``catalog_path``: the file the catalog was loaded from
-    (the base file of a carried catalog), kept with the run for a later re-check."""
+    """Judge a stored crawl and store the judgement as a new evaluation (earlier ones are kept): load the run and its
+    site, :func:`judge_site`, save the report with its catalog and settings; returns the report. ``catalog_path``: the
+    file the catalog was loaded from (the base file of a carried catalog), kept for a later re-check."""
     run = store.get_run(db, run_id)
     site = load_site(db, run_id)
     report = judge_site(run, site, catalog, fiscal_year, unit_type, finished=store.now_iso())
-    settings = json.loads(run.get("settings") or "{}")
-    settings.update(catalog_settings(catalog, report.site_list))
-    store.update_run(
-        db,
-        run_id,
-        settings=settings,
-        finished=report.finished,
-        fiscal_year=fiscal_year,
-        unit_type=unit_type,
-        catalog_id=catalog.id,
-        catalog_version=catalog.version,
-        catalog_confidence=catalog.confidence,
-        **({"catalog_path": catalog_path} if catalog_path else {}),
-        status="partial" if site.partial else "complete",
-    )
-    store.save_results(db, run_id, report)
+    store.update_run(db, run_id, finished=report.finished, status="partial" if site.partial else "complete")
+    settings = catalog_settings(catalog, report.site_list)
+    report.evaluation_id = store.save_evaluation(db, run_id, report, catalog_path or "", settings)
     return report
 
 
@@ -315,8 +317,9 @@ def catalog_settings(catalog: Catalog, site_list: dict) -> dict:
     }
 
 
-def stored_report(db: store.Database, run_id: int | None = None) -> Report:
-    """The stored report of a run (the latest when None), with its fixes ranked by the scorer."""
-    report = store.load_report(db, run_id)
+def stored_report(db: store.Database, run_id: int | None = None, evaluation_id: int | None = None) -> Report:
+    """The stored report of an evaluation (by default the newest of the run; of the latest run when None), with its
+    fixes ranked by the scorer."""
+    report = store.load_report(db, run_id, evaluation_id)
     report.fixes = rank_fixes(report.items)
     return report

@@ -362,16 +362,20 @@ def report(db_path, run_id, fmt, output, recheck, year, scheme, catalog_file, an
     try:
         db = store.open_db(db_path, read_only=True)
         run = store.get_run(db, run_id)
-        if recheck or not run.get("score"):
+        judged = store.latest_evaluation(db, run["id"])
+        if recheck or judged is None:
             db = store.open_db(db_path)
+            last = judged or run  # the newest judgement's year, catalog and unit type, else the crawl's
             if catalog_file:  # the catalog asked for, of its own year unless a year is given
                 cat, fy, path = pick_catalog(year, catalog_file, scheme)
             elif year:  # that year's catalog, of the run's scheme
-                stored = json.loads(run.get("settings") or "{}").get("catalog_scheme") or "nacc"
+                stored = json.loads(last.get("settings") or "{}").get("catalog_scheme") or "nacc"
                 cat, fy, path = pick_catalog(year, None, scheme or stored)
             else:  # the run's own year and catalog
-                cat, fy, path = pick_catalog(run.get("fiscal_year"), run.get("catalog_path"))
-            ut = pick_unit_type(cat, unit_type or run.get("unit_type"))
+                cat, fy, path = pick_catalog(
+                    last.get("fiscal_year"), last.get("catalog_path") or run.get("catalog_path")
+                )
+            ut = pick_unit_type(cat, unit_type or last.get("unit_type"))
             rep = evaluate_run(db, run["id"], cat, fy, ut, path)
         else:
             rep = stored_report(db, run["id"])

@@ -51,7 +51,7 @@ STATUS_TH: dict[str, str] = {
 }
 
 #: Version of the JSON layout; changes when a JSON field is added, renamed or removed.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 #: A pass less sure than this is marked for checking by eye in every report.
 REVIEW_BELOW = 0.6
@@ -324,11 +324,21 @@ class Report(_Model):
         "",
         description="Id of the catalog whose list is assumed for this year ('' when the year has its own list).",
     )
-    run_id: int = _at("run", "id", description="Run number in the store.")
+    run_id: int = _at("run", "id", description="Run (crawl) number in the store.")
+    evaluation_id: int = _at(
+        "run", "evaluation", 0, description="Evaluation number in the store: one judgement of the run's crawl."
+    )
     started: str = _at("run", "started", description="ISO 8601 time.")
     finished: str = _at("run", "finished", description="ISO 8601 time.")
     partial: bool = _at("run", "partial", description="The run did not finish (e.g. time limit).")
     partial_reason: str = _at("run", "partial_reason", description="Why, Thai.")
+    crawl_problem: str = _at(
+        "run",
+        "crawl_problem",
+        "",
+        description="Why the crawl cannot be trusted (fetched nothing, far less than last time, many errors), Thai "
+        "and English; '' when it is fine. Items of such a run are never reported as failing.",
+    )
     score: ScoreCard
     sub_indicator_names: dict[str, str] = Field(
         default_factory=dict, description="Sub-indicator code -> Thai name, in catalog order, for grouping in reports."
@@ -360,7 +370,7 @@ class Report(_Model):
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def schema_version(self) -> Literal["1"]:
+    def schema_version(self) -> Literal["2"]:
         return SCHEMA_VERSION
 
     @computed_field(alias="url", description="Same as unit.url.")  # type: ignore[prop-decorator]

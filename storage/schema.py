@@ -100,10 +100,104 @@ class Migration:
     readable_without: bool = True
 
 
+#: Units, their addresses, evaluations apart from crawls, and batches (step 3).
+UNITS = [
+    """CREATE TABLE IF NOT EXISTS "units" ("id" INTEGER PRIMARY KEY, "code" TEXT UNIQUE, "name" TEXT, "url" TEXT,
+    "url_key" TEXT, "type" TEXT, "province" TEXT, "parent" TEXT, "year" INTEGER, "catalog" TEXT, "email" TEXT,
+    "webhook" TEXT, "added" TEXT, "updated" TEXT)""",
+    'CREATE INDEX IF NOT EXISTS "idx_units_url_key" ON "units" ("url_key")',
+    # Every address a unit was known by: the register's, and those its site redirected to.
+    """CREATE TABLE IF NOT EXISTS "unit_urls" ("unit_id" INTEGER REFERENCES "units"("id"), "url" TEXT,
+    "url_key" TEXT, "source" TEXT, "first_seen" TEXT, "last_seen" TEXT, PRIMARY KEY ("unit_id", "url"))""",
+    'CREATE INDEX IF NOT EXISTS "idx_unit_urls_url_key" ON "unit_urls" ("url_key")',
+    # A judgement of one crawl (a run) with one catalog version; a re-check adds one.
+    """CREATE TABLE IF NOT EXISTS "evaluations" ("id" INTEGER PRIMARY KEY, "run_id" INTEGER REFERENCES "runs"("id"),
+    "unit_id" INTEGER, "fiscal_year" INTEGER, "unit_type" TEXT, "catalog_id" TEXT, "catalog_version" TEXT,
+    "catalog_confidence" TEXT, "catalog_path" TEXT, "finished" TEXT, "partial" INTEGER, "score" TEXT,
+    "stats" TEXT, "warnings" TEXT, "unit_name" TEXT, "tool_version" TEXT, "settings" TEXT)""",
+    'CREATE INDEX IF NOT EXISTS "idx_evaluations_run_id" ON "evaluations" ("run_id")',
+    """CREATE TABLE IF NOT EXISTS "batches" ("id" INTEGER PRIMARY KEY, "source" TEXT, "started" TEXT,
+    "finished" TEXT, "status" TEXT, "concurrency" INTEGER, "settings" TEXT)""",
+    """CREATE TABLE IF NOT EXISTS "batch_units" ("batch_id" INTEGER REFERENCES "batches"("id"), "unit_id" INTEGER,
+    "state" TEXT, "run_id" INTEGER, "evaluation_id" INTEGER, "reason" TEXT, "started" TEXT, "finished" TEXT,
+    PRIMARY KEY ("batch_id", "unit_id"))""",
+]
+#: The verdict tables keyed by evaluation (step 3 rebuilds them: their key was the run).
+VERDICTS = {
+    "results": """CREATE TABLE "results" ("evaluation_id" INTEGER REFERENCES "evaluations"("id"), "run_id" INTEGER,
+    "code" TEXT, "name" TEXT, "sub_indicator" TEXT, "status" TEXT, "confidence" REAL, "gain" REAL, "fix" TEXT,
+    "criterion" TEXT, "missing" TEXT, "found" TEXT, "notes" TEXT, "catalog_confidence" TEXT, "skipped" TEXT,
+    "doubts" TEXT, "position" INTEGER, PRIMARY KEY ("evaluation_id", "code"))""",
+    "evidence": """CREATE TABLE "evidence" ("evaluation_id" INTEGER REFERENCES "evaluations"("id"), "run_id" INTEGER,
+    "code" TEXT, "rank" INTEGER, "url" TEXT, "title" TEXT, "snippet" TEXT, "kind" TEXT, "offsite" INTEGER,
+    "where_" TEXT, "fiscal_year" INTEGER, "score" REAL, PRIMARY KEY ("evaluation_id", "code", "rank"))""",
+    "unreadable": """CREATE TABLE "unreadable" ("evaluation_id" INTEGER REFERENCES "evaluations"("id"),
+    "run_id" INTEGER, "url" TEXT, "reason" TEXT, PRIMARY KEY ("evaluation_id", "url"))""",
+}
+#: Columns runs gain in step 3: the unit, the batch, and the crawl problem (crawl health) with its kind.
+RUN_COLUMNS = [
+    ("unit_id", "INTEGER"),
+    ("batch_id", "INTEGER"),
+    ("problem", "TEXT NOT NULL DEFAULT ''"),
+    ("problem_kind", "TEXT NOT NULL DEFAULT ''"),
+]
+
+
+def units_and_evaluations(conn: sqlite3.Connection) -> None:
+    """Step 3: units, evaluations and batches. Each judged run gets the evaluation of the same id (its verdicts
+    move there); each run gets a unit, one per address key, so an http→https or www change keeps one history."""
+    from oitbase.units import url_key
+
+    for sql in UNITS:
+        conn.execute(sql)
+    for column, declaration in RUN_COLUMNS:
+        conn.execute(f'ALTER TABLE "runs" ADD COLUMN "{column}" {declaration}')
+    conn.execute(
+        """INSERT INTO "evaluations" ("id", "run_id", "fiscal_year", "unit_type", "catalog_id", "catalog_version",
+        "catalog_confidence", "catalog_path", "finished", "partial", "score", "stats", "warnings", "unit_name",
+        "tool_version", "settings")
+        SELECT "id", "id", "fiscal_year", "unit_type", "catalog_id", "catalog_version", "catalog_confidence",
+        "catalog_path", "finished", "status" = 'partial', "score", "stats", "warnings", "unit_name", "tool_version",
+        "settings" FROM "runs" WHERE coalesce("score", '') != ''"""
+    )
+    for table, create in VERDICTS.items():
+        old = [c for c in columns(conn, table)]
+        conn.execute(f'ALTER TABLE "{table}" RENAME TO "{table}_v2"')
+        conn.execute(create)
+        names = ", ".join(f'"{c}"' for c in old)
+        conn.execute(f'INSERT INTO "{table}" ("evaluation_id", {names}) SELECT "run_id", {names} FROM "{table}_v2"')
+        conn.execute(f'DROP TABLE "{table}_v2"')
+    for column in ("score", "stats"):  # the evaluation's now
+        conn.execute(f'ALTER TABLE "runs" DROP COLUMN "{column}"')
+    units: dict[str, int] = {}
+    for run_id, url, name, started in conn.execute(
+        'SELECT "id", "unit_url", "unit_name", "started" FROM "runs"'
+    ).fetchall():
+        key = url_key(url or "")
+        if key not in units:
+            cur = conn.execute(
+                'INSERT INTO "units" ("name", "url", "url_key", "added", "updated") VALUES (?, ?, ?, ?, ?)',
+                [name or "", url, key, started, started],
+            )
+            units[key] = cur.lastrowid
+        conn.execute(
+            'INSERT OR IGNORE INTO "unit_urls" ("unit_id", "url", "url_key", "source", "first_seen", "last_seen") '
+            "VALUES (?, ?, ?, 'check', ?, ?)",
+            [units[key], url, key, started, started],
+        )
+        conn.execute(
+            'UPDATE "unit_urls" SET "last_seen" = ? WHERE "unit_id" = ? AND "url" = ?', [started, units[key], url]
+        )
+        conn.execute('UPDATE "runs" SET "unit_id" = ? WHERE "id" = ?', [units[key], run_id])
+        conn.execute('UPDATE "evaluations" SET "unit_id" = ? WHERE "run_id" = ?', [units[key], run_id])
+
+
 MIGRATIONS = [
     # Readers take the late columns as empty when they are missing.
     Migration(1, baseline, readable_without=True),
     Migration(2, drop_meta, readable_without=True),
+    # The verdicts are keyed by evaluation: this code cannot read them as they were.
+    Migration(3, units_and_evaluations, readable_without=False),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -2,7 +2,11 @@
 
 Tables
 ------
-``runs``        one row per check: unit, URL, time, catalog, settings, status, score.
+``units``       the register: one row per unit (code, name, URL, province …); ``unit_urls`` every
+                address a unit was known by (:mod:`storage.units`).
+``runs``        one row per crawl (what was fetched): unit, URL, time, settings, status, crawl problem.
+``evaluations`` one row per judgement of a crawl with one catalog version: year, catalog, score; a
+                re-check adds one. ``batches``/``batch_units``: checks of many units (:mod:`storage.batches`).
 ``resources``   one row per fetched URL of a run (HTML pages and documents); views ``pages`` and
                 ``documents`` show each kind.
 ``texts``       extracted text keyed by the SHA-256 of the fetched bytes, shared by all runs, so an
@@ -11,8 +15,8 @@ Tables
 ``links``       every link seen (on-site and off-site) with its text; ``skipped_links`` those the
                 crawl did not follow, and why.
 ``ita_rows``    rows of the unit's ITA/OIT index page(s): item code, label, linked URL.
-``results``     the verdict per item of a run; ``evidence`` its evidence rows; ``unreadable``
-                what could not be read and why.
+``results``     the verdict per item of an evaluation; ``evidence`` its evidence rows;
+                ``unreadable`` what could not be read and why.
 
 Reports are rebuilt from these tables alone (``load_report``). The tables and their versioned
 migrations are in :mod:`storage.schema`; every query the product makes is a function here.
@@ -129,14 +133,14 @@ def upgrade(path: str | Path) -> tuple[int, int]:
 
 def start_run(db: Database, **fields: Any) -> int:
     row = {"started": now_iso(), "status": "running", **fields}
-    for key in ("settings", "stats", "warnings"):
+    for key in ("settings", "warnings"):
         if key in row and not isinstance(row[key], str):
             row[key] = json.dumps(row[key], ensure_ascii=False)
     return db["runs"].insert(row).last_pk
 
 
 def update_run(db: Database, run_id: int, **fields: Any) -> None:
-    for key in ("settings", "stats", "score", "warnings", "crawl_stats"):
+    for key in ("settings", "warnings", "crawl_stats"):
         if key in fields and not isinstance(fields[key], str):
             fields[key] = json.dumps(fields[key], ensure_ascii=False)
     db["runs"].update(run_id, fields)
@@ -156,7 +160,12 @@ def get_run(db: Database, run_id: int | None = None) -> dict:
 
 
 def list_runs(db: Database) -> list[dict]:
-    return list(db.query("select * from runs order by id"))
+    """Every run, oldest first, with the ``score`` (JSON) of its newest evaluation (None when never judged)."""
+    sql = (
+        "select r.*, (select e.score from evaluations e where e.run_id = r.id order by e.id desc limit 1) as score "
+        "from runs r order by r.id"
+    )
+    return list(db.query(sql))
 
 
 # --- crawl data -------------------------------------------------------------------------------
@@ -232,13 +241,13 @@ def run_ita_rows(db: Database, run_id: int) -> list[dict]:
 # --- resuming a crawl -------------------------------------------------------------------------
 
 
-def find_resumable_run(db: Database, unit_url: str) -> int | None:
-    """The newest run of ``unit_url`` whose crawl did not complete, or None."""
+def find_resumable_run(db: Database, unit_url: str, unit_id: int | None = None) -> int | None:
+    """The newest run of ``unit_url`` (or of the unit ``unit_id``) whose crawl did not complete, or None."""
     rows = list(
         db.query(
-            "select id from runs where unit_url = ? and coalesce(crawl_status, '') != 'complete' "
+            "select id from runs where (unit_url = ? or unit_id = ?) and coalesce(crawl_status, '') != 'complete' "
             "order by id desc limit 1",
-            [unit_url],
+            [unit_url, unit_id],
         )
     )
     return rows[0]["id"] if rows else None
@@ -286,15 +295,42 @@ def search(db: Database, folded_query: str, run_id: int | None = None, limit: in
 # --- results ----------------------------------------------------------------------------------
 
 
-def save_results(db: Database, run_id: int, report: Report) -> None:
-    """Store the verdicts, evidence, unreadable URLs and score of a run (replacing earlier ones)."""
+def save_evaluation(
+    db: Database, run_id: int, report: Report, catalog_path: str = "", settings: dict | None = None
+) -> int:
+    """Store a judgement of ``run_id``: an evaluation with its verdicts, evidence, unreadable URLs, score. Earlier
+    evaluations of the run are kept (a re-check adds one). Returns the evaluation's id."""
+    run = get_run(db, run_id)
     with db.conn:
-        for table in ("results", "evidence", "unreadable"):
-            db.execute(f"delete from {table} where run_id = ?", [run_id])
+        evaluation_id = (
+            db["evaluations"]
+            .insert(
+                {
+                    "run_id": run_id,
+                    "unit_id": run.get("unit_id"),
+                    "fiscal_year": report.fiscal_year,
+                    "unit_type": report.unit_type,
+                    "catalog_id": report.catalog_id,
+                    "catalog_version": report.catalog_version,
+                    "catalog_confidence": report.catalog_confidence,
+                    "catalog_path": catalog_path,
+                    "finished": report.finished,
+                    "partial": int(report.partial),
+                    "score": json.dumps(report.score.model_dump(), ensure_ascii=False),
+                    "stats": json.dumps(report.stats, ensure_ascii=False),
+                    "warnings": json.dumps(report.warnings, ensure_ascii=False),
+                    "unit_name": report.unit_name,
+                    "tool_version": report.tool_version,
+                    "settings": json.dumps(settings or {}, ensure_ascii=False),
+                }
+            )
+            .last_pk
+        )
+        keys = {"evaluation_id": evaluation_id, "run_id": run_id}
         db["results"].insert_all(
             [
                 {
-                    "run_id": run_id,
+                    **keys,
                     "code": it.code,
                     "name": it.name,
                     "sub_indicator": it.sub_indicator,
@@ -317,7 +353,7 @@ def save_results(db: Database, run_id: int, report: Report) -> None:
         db["evidence"].insert_all(
             [
                 {
-                    "run_id": run_id,
+                    **keys,
                     "code": it.code,
                     "rank": rank,
                     "url": ev.url,
@@ -334,28 +370,49 @@ def save_results(db: Database, run_id: int, report: Report) -> None:
             ]
         )
         db["unreadable"].insert_all(
-            [{"run_id": run_id, "url": u.url, "reason": u.reason} for u in report.unreadable],
-            replace=True,
+            [{**keys, "url": u.url, "reason": u.reason} for u in report.unreadable], replace=True
         )
-        update_run(
-            db,
-            run_id,
-            score=report.score.model_dump(),
-            stats=report.stats,
-            warnings=report.warnings,
-            unit_name=report.unit_name,
-        )
+        update_run(db, run_id, unit_name=report.unit_name)
+    return evaluation_id
 
 
-def load_report(db: Database, run_id: int | None = None) -> Report:
-    """Rebuild the ``Report`` of a run from the store alone, but for ``fixes``, left empty: ranking the fixes is the
-    scorer's (``oit.check.stored_report`` fills them in)."""
-    run = get_run(db, run_id)
-    rid = run["id"]
-    if not run.get("score"):
-        raise LookupError(f"run {rid} has no results (it did not finish checking)")
+def latest_evaluation(db: Database, run_id: int) -> dict | None:
+    """The newest evaluation of a run, or None when it was never judged."""
+    rows = list(db.query("select * from evaluations where run_id = ? order by id desc limit 1", [run_id]))
+    return rows[0] if rows else None
+
+
+def get_evaluation(db: Database, evaluation_id: int) -> dict:
+    try:
+        return db["evaluations"].get(evaluation_id)
+    except NotFoundError:
+        raise LookupError(f"evaluation {evaluation_id} is not in the store") from None
+
+
+def list_evaluations(db: Database, unit_id: int) -> list[dict]:
+    """Every evaluation of a unit's runs, oldest first, each with its run's ``unit_url``, ``started``,
+    ``problem`` and ``problem_kind``."""
+    sql = (
+        "select e.*, r.unit_url, r.started, r.problem, r.problem_kind from evaluations e "
+        "join runs r on r.id = e.run_id where r.unit_id = ? order by e.id"
+    )
+    return list(db.query(sql, [unit_id]))
+
+
+def load_report(db: Database, run_id: int | None = None, evaluation_id: int | None = None) -> Report:
+    """Rebuild the ``Report`` of an evaluation (by default the newest of run ``run_id``, or of the latest run) from the
+    store alone, but for ``fixes``, left empty: ranking the fixes is the scorer's (``oit.check.stored_report``)."""
+    if evaluation_id is not None:
+        ev = get_evaluation(db, evaluation_id)
+        run = get_run(db, ev["run_id"])
+    else:
+        run = get_run(db, run_id)
+        ev = latest_evaluation(db, run["id"])
+        if ev is None:
+            raise LookupError(f"run {run['id']} has no results (it did not finish checking)")
+    rid, eid = run["id"], ev["id"]
     evidence: dict[str, list[Evidence]] = {}
-    for row in db.query("select * from evidence where run_id = ? order by code, rank", [rid]):
+    for row in db.query("select * from evidence where evaluation_id = ? order by code, rank", [eid]):
         evidence.setdefault(row["code"], []).append(
             Evidence(
                 url=row["url"],
@@ -386,35 +443,36 @@ def load_report(db: Database, run_id: int | None = None) -> Report:
             skipped=[SkippedLink(**sk) for sk in json.loads(row.get("skipped") or "[]")],
             doubts=json.loads(row.get("doubts") or "[]"),
         )
-        for row in db.query("select * from results where run_id = ? order by position", [rid])
+        for row in db.query("select * from results where evaluation_id = ? order by position", [eid])
     ]
-    score = ScoreCard(**json.loads(run["score"]))
-    settings = json.loads(run["settings"] or "{}")
+    settings = json.loads(ev["settings"] or "{}")
     return Report(
-        unit_name=run["unit_name"] or "",
+        unit_name=ev["unit_name"] or run["unit_name"] or "",
         url=run["unit_url"],
-        fiscal_year=run["fiscal_year"],
-        unit_type=run["unit_type"],
-        catalog_id=run["catalog_id"],
-        catalog_version=run["catalog_version"],
-        catalog_confidence=run["catalog_confidence"] or "",
+        fiscal_year=ev["fiscal_year"],
+        unit_type=ev["unit_type"],
+        catalog_id=ev["catalog_id"],
+        catalog_version=ev["catalog_version"],
+        catalog_confidence=ev["catalog_confidence"] or "",
         run_id=rid,
+        evaluation_id=eid,
         started=run["started"],
-        finished=run["finished"] or "",
-        partial=run["status"] == "partial",
+        finished=ev["finished"] or "",
+        partial=bool(ev["partial"]),
         partial_reason=run["partial_reason"] or "",
-        score=score,
+        crawl_problem=run.get("problem") or "",
+        score=ScoreCard(**json.loads(ev["score"])),
         items=items,
         unreadable=[
             Unreadable(url=r["url"], reason=r["reason"])
-            for r in db.query("select * from unreadable where run_id = ? order by url", [rid])
+            for r in db.query("select * from unreadable where evaluation_id = ? order by url", [eid])
         ],
         skipped=load_skipped(db, rid),
-        stats=json.loads(run["stats"] or "{}"),
+        stats=json.loads(ev["stats"] or "{}"),
         sub_indicator_names=settings.get("sub_indicator_names", {}),
         indicator_names=settings.get("indicator_names", {}),
-        warnings=json.loads(run["warnings"] or "[]"),
-        tool_version=run["tool_version"] or "",
+        warnings=json.loads(ev["warnings"] or "[]"),
+        tool_version=ev["tool_version"] or "",
         catalog_title=settings.get("catalog_title", ""),
         catalog_notice=settings.get("catalog_notice", ""),
         catalog_items_unknown=settings.get("catalog_items_unknown", 0),

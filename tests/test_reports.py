@@ -206,7 +206,7 @@ def test_json_validates_against_schema(report: Report) -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     data = json.loads(render(report, "json"))
     jsonschema.Draft202012Validator(schema).validate(data)
-    assert data["schema_version"] == "1"
+    assert data["schema_version"] == "2"
     assert data["url"] == data["unit"]["url"] == SITE
     assert [f["code"] for f in data["fixes"]] == report.fixes
     assert data["fixes"][0] == {
@@ -266,7 +266,7 @@ def test_json_keeps_full_precision_in_python_dumps(report: Report) -> None:
 def test_json_text_is_thai_and_indented(report: Report) -> None:
     text = render(report, "json")
     assert "องค์การบริหารส่วนตำบลบางกระเจ้า" in text  # ensure_ascii=False
-    assert '\n  "schema_version": "1"' in text
+    assert '\n  "schema_version": "2"' in text
 
 
 def test_json_round_trip(report: Report) -> None:
@@ -289,7 +289,7 @@ def test_json_rounds_numbers(report: Report) -> None:
 
 def test_json_rejects_other_schema_version(report: Report) -> None:
     data = report_to_json_dict(report)
-    data["schema_version"] = "2"
+    data["schema_version"] = "1"
     with pytest.raises(ValueError):
         report_from_json_dict(data)
 

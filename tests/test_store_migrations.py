@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from tests.helpers import run_oit_here
 
 #: Written by the code before versioned migrations (commit 69d5e0b); see its header.
 OLD_STORE_SQL = Path(__file__).parent / "data" / "store-before-migrations.sql"
+#: Written by the release before units and evaluations (store version 2); see its header.
+V2_STORE_SQL = Path(__file__).parent / "data" / "store-v2.sql"
 TABLES = ("runs", "texts", "resources", "links", "skipped_links", "ita_rows", "results", "evidence", "unreadable")
 
 
@@ -111,18 +114,68 @@ def test_a_store_older_still_gets_the_columns_and_tables_it_lacks(tmp_path):
     assert len(report.items) == 26 and all(it.skipped == [] and it.doubts == [] for it in report.items)
 
 
-def test_reading_an_older_store_reads_it_as_it_is(tmp_path):
+def test_reading_a_store_from_before_evaluations_names_the_upgrade_and_writes_nothing(tmp_path):
     path = old_store(tmp_path / "old.db")
     before = digest(path)
-    db = store.open_db(path, read_only=True)
-    assert store.store_version(db) == 0
-    assert len(store.list_runs(db)) == 2 and len(store.load_report(db, 1).items) == 26
-    db.conn.close()
-    # run 2 has no results: `oit report` of it would judge it, a writing command
     for args in (["runs"], ["report", "--run", "1", "--format", "json"], ["search", "แผน"]):
         result = run_oit_here(args[0], "--db", str(path), *args[1:])
-        assert result.returncode == 0, result.stderr
+        assert result.returncode == 2 and f"oit upgrade-store --db {path}" in result.stderr
     assert digest(path) == before and version(path) == 0
+    assert run_oit_here("upgrade-store", "--db", str(path)).returncode == 0
+    result = run_oit_here("runs", "--db", str(path))
+    assert result.returncode == 0 and len(result.stdout.splitlines()) == 2
+
+
+def current_release_store(path: Path) -> Path:
+    """The store of ``tests/data/store-v2.sql``: two judged checks of one unit by the release before evaluations."""
+    with sqlite3.connect(path) as conn:
+        conn.executescript(V2_STORE_SQL.read_text(encoding="utf-8"))
+    conn.close()
+    return path
+
+
+def test_a_store_of_the_current_release_keeps_every_run_and_verdict(tmp_path):
+    path = current_release_store(tmp_path / "v2.db")
+    with sqlite3.connect(path) as conn:
+        scores = dict(conn.execute("select id, score from runs").fetchall())
+        verdicts = conn.execute("select run_id, code, status, fix from results order by run_id, code").fetchall()
+        evidence = conn.execute("select run_id, code, rank, url from evidence order by 1, 2, 3").fetchall()
+    conn.close()
+    before = counts(path)
+    assert version(path) == 2 and before["runs"] == 2 and before["results"] > 0
+    db = store.open_db(path)
+    assert store.store_version(db) == schema.LATEST
+    after = counts(path)
+    assert after == before  # no run, page, link, text or verdict lost
+    # each judged run became an evaluation of the same number, with the same verdicts and evidence
+    rows = {e["run_id"]: e for e in db.query("select * from evaluations")}
+    assert sorted(rows) == [1, 2] and all(rows[r]["id"] == r and rows[r]["score"] == scores[r] for r in rows)
+    assert list(db.execute("select run_id, code, status, fix from results order by run_id, code")) == verdicts
+    assert list(db.execute("select evaluation_id, code, rank, url from evidence order by 1, 2, 3")) == evidence
+    # the two checks are one unit's history
+    unit_ids = {r["unit_id"] for r in db.query("select unit_id from runs")}
+    assert len(unit_ids) == 1 and None not in unit_ids
+    assert [e["run_id"] for e in store.list_evaluations(db, unit_ids.pop())] == [1, 2]
+    report = stored_report(db, 2)
+    assert report.evaluation_id == 2 and report.score.oit == json.loads(scores[2])["oit"] and report.items
+    db.conn.close()
+    store.open_db(tmp_path / "new.db").conn.close()
+    assert layout(path) == layout(tmp_path / "new.db")
+
+
+def test_a_recheck_adds_an_evaluation_and_keeps_the_old_one(tmp_path):
+    path = current_release_store(tmp_path / "v2.db")
+    store.upgrade(path)
+    first = run_oit_here("report", "--db", str(path), "--run", "1", "--format", "json")
+    result = run_oit_here("report", "--db", str(path), "--run", "1", "--recheck", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    db = store.open_db(path, read_only=True)
+    judged = [e["id"] for e in db.query("select id from evaluations where run_id = 1 order by id")]
+    assert len(judged) == 2 and judged[0] == 1
+    assert json.loads(result.stdout)["run"]["evaluation"] == judged[1]
+    old = stored_report(db, evaluation_id=1)
+    assert json.loads(first.stdout)["run"]["evaluation"] == 1 and len(old.items) == len(stored_report(db, 1).items)
+    assert stored_report(db, 1).evaluation_id == judged[1]  # a run's report is its newest judgement
 
 
 def test_reading_refuses_an_older_store_it_cannot_read_and_names_the_upgrade(tmp_path, monkeypatch):
