@@ -15,6 +15,12 @@ _WHERE = {
     "report_from_json_dict": ".jsonout",
     "report_to_json_dict": ".jsonout",
     "FORMATS": ".formats",
+    "RollupRow": ".rollup",
+    "build_rollup": ".rollup",
+    "write_rollup": ".rollup",
+    "HistoryPoint": ".unit_history",
+    "render_diff": ".unit_history",
+    "render_history": ".unit_history",
     "render": ".output",
     "write_reports": ".output",
 }

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from oitbase.model import CONFIDENCE_TH, STATUS_TH, Report
 
 from .jsonout import natural_key, report_to_json_dict
-from .safety import display_url, safe_href
+from .safety import display_url, safe_href, safe_relative_href
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -70,6 +70,7 @@ def _env() -> Environment:
     env.filters.update(num=_num, pct=_pct, width=_width, when=when)
     env.globals.update(
         href=safe_href,
+        rel_href=safe_relative_href,
         display_url=display_url,
         STATUS_TH=STATUS_TH,
         STATUS_ICON=STATUS_ICON,

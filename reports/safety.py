@@ -5,6 +5,7 @@
   leading ``'`` in CSV; in XLSX it is written as a string cell with Excel's "quote prefix" style, never as a
   formula. Numbers the tool writes itself (scores, counts) stay numbers.
 - Text files: lone surrogates become U+FFFD (``encodable``) instead of failing the UTF-8 write.
+- Terminal text (``plain``): control characters (escape sequences), bidi and other format characters removed.
 - Links (HTML ``href``, Markdown link destinations): only absolute http(s) URLs; anything else
   (``javascript:``, ``data:``, ``vbscript:``, ``file:``, relative, unparsable) is shown as text only.
 """
@@ -12,8 +13,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 #: First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (with the full-width
 #: forms, which some East Asian Excel input modes turn into the ASCII ones).
@@ -25,6 +27,14 @@ XLSX_MAX_CHARS = 32767
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_IN_LINK = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 _C0_OR_SPACE = "".join(map(chr, range(0x21)))
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(text: str) -> str:
+    """Text from a crawled site made safe for a terminal: control characters (escape sequences), bidi and
+    other format characters (U+202E …) and line/paragraph separators removed."""
+    text = _CONTROLS.sub("", text)
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Zl", "Zp"))
 
 
 def is_number(value: object) -> bool:
@@ -92,3 +102,14 @@ def display_url(url: str) -> str:
     """A URL as a person reads it: percent-encoded Thai file names decoded (the link keeps the URL)."""
     text = unquote(url, errors="replace") if isinstance(url, str) else ""
     return _XLSX_ILLEGAL.sub(" ", encodable(text))
+
+
+def safe_relative_href(path: object) -> str | None:
+    """A link to one of our own files next to the page: a plain relative path (``units/7/report.html``,
+    ``../b/r.html``), percent-encoded; None for anything else (a scheme such as ``javascript:``, ``//host``, ``/abs``,
+    backslashes, control characters)."""
+    if not isinstance(path, str) or not path or path != path.strip() or _NOT_IN_LINK.search(path):
+        return None
+    if path.startswith("/") or "\\" in path or ":" in path.split("/", 1)[0]:
+        return None
+    return quote(path, safe="/-._~%")
