@@ -18,6 +18,7 @@ from checklist.catalog_check import catalog_problems
 from checklist.catalog_years import CatalogChoice, choose_catalog
 from oit.catalog_cli import catalog
 from oit.cli_common import DIR_TO_WRITE, FILE_TO_WRITE, STORE_TO_READ, FiscalYear, OneLineErrors, fail, plain
+from oit.schedule_cli import schedule
 from oitbase import __version__
 from oitbase.extract.cli import extract_command
 from oitbase.model import STATUS_TH, Report
@@ -444,6 +445,7 @@ def upgrade_store(db_path):
 
 main.add_command(extract_command)
 main.add_command(catalog)
+main.add_command(schedule)
 
 
 if __name__ == "__main__":
