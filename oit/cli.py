@@ -16,6 +16,7 @@ from checklist.catalog import (
 )
 from checklist.catalog_check import catalog_problems
 from checklist.catalog_years import CatalogChoice, choose_catalog
+from oit.browse import browse_command
 from oit.catalog_cli import catalog
 from oit.cli_common import DIR_TO_WRITE, FILE_TO_WRITE, STORE_TO_READ, FiscalYear, OneLineErrors, fail, plain
 from oit.schedule_cli import schedule
@@ -446,6 +447,7 @@ def upgrade_store(db_path):
 main.add_command(extract_command)
 main.add_command(catalog)
 main.add_command(schedule)
+main.add_command(browse_command)
 
 
 if __name__ == "__main__":
