@@ -11,7 +11,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import _schedule_coro
 
 from crawler.items import FetchedResource
-from crawler.signals import CRAWL_ABANDONED, OCR_PAGE
+from crawler.signals import CRAWL_ABANDONED, EXTRACT_WAITING, OCR_PAGE
 from oitbase.itemnames import ItemNames
 
 
@@ -23,15 +23,18 @@ class Progress:
     the final verdict. Without the setting the line has no item count.
     """
 
-    def __init__(self, crawler: Crawler, matcher: ItemNames | None, interval: float = 0.5):
+    def __init__(self, crawler: Crawler, matcher: ItemNames | None, interval: float = 0.5, label: str = ""):
         self.crawler = crawler
+        #: Printed before each line (OIT_PROGRESS_LABEL, e.g. the unit of a batch); lines are then never
+        #: rewritten in place, as several crawls share the terminal.
+        self.label = label
         self.matcher = matcher
         self.interval = interval
         self.counts = {"pages": 0, "documents": 0, "errors": 0}
         self.found: set[str] = set()
         self.total_items = matcher.total if matcher else 0
         self.last = 0.0
-        self.tty = sys.stderr.isatty()
+        self.tty = sys.stderr.isatty() and not label
         #: The document being OCR'd: (name, pages done, pages).
         self.ocr: tuple[str, int, int] | None = None
         self.ocr_pages = 0
@@ -40,7 +43,8 @@ class Progress:
     def from_crawler(cls, crawler: Crawler) -> Progress:
         if not crawler.settings.getbool("OIT_PROGRESS", True):
             raise NotConfigured
-        ext = cls(crawler, ItemNames.from_setting(crawler.settings.get("OIT_ITEM_NAMES")))
+        names = ItemNames.from_setting(crawler.settings.get("OIT_ITEM_NAMES"))
+        ext = cls(crawler, names, label=crawler.settings.get("OIT_PROGRESS_LABEL") or "")
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.ocr_page, signal=OCR_PAGE)
@@ -79,6 +83,8 @@ class Progress:
     def _print(self, final: bool = False) -> None:
         c = self.counts
         line = f"หน้าเว็บ {c['pages']} · เอกสาร {c['documents']} · อ่านไม่ได้ {c['errors']}"
+        if self.label:
+            line = f"[{self.label}] {line}"
         if self.total_items:
             line += f" · พบรายการ {len(self.found)}/{self.total_items}"
         if self.ocr is not None:
@@ -105,11 +111,23 @@ class Watchdog:
     seconds (0: off) closes the spider as "stalled"; ``OIT_CRAWL_TIME_LIMIT`` seconds after the
     start (0: none) it is closed as "time_limit". Either way the run is partial and says why. If the
     spider has still not closed ``OIT_STOP_GRACE`` seconds later (a download or a page that never
-    ends), the reactor is stopped: whatever was stored is judged.
+    ends), the crawl is abandoned (``CRAWL_ABANDONED``: the run is finished as it is) and the reactor
+    is stopped: whatever was stored is judged. With ``OIT_SHARED_REACTOR`` (several crawls in one
+    process, :func:`oit.crawl_many.crawl_many`) the reactor is left running for the other crawls:
+    whoever runs them treats the abandoned one as done and stops the reactor when all are.
     """
 
-    def __init__(self, crawler: Crawler, stall: float, time_limit: float, grace: float, interval: float = 1.0):
+    def __init__(
+        self,
+        crawler: Crawler,
+        stall: float,
+        time_limit: float,
+        grace: float,
+        interval: float = 1.0,
+        shared_reactor: bool = False,
+    ):
         self.crawler = crawler
+        self.shared_reactor = shared_reactor
         self.stall = stall
         self.time_limit = time_limit
         self.grace = grace
@@ -124,8 +142,10 @@ class Watchdog:
         stall, limit = s.getfloat("OIT_STALL_TIMEOUT", 120.0), s.getfloat("OIT_CRAWL_TIME_LIMIT", 0.0)
         if stall <= 0 and limit <= 0:
             raise NotConfigured
-        ext = cls(crawler, stall, limit, s.getfloat("OIT_STOP_GRACE", 30.0), min(1.0, max(stall, 0.1) / 10))
-        for signal in (signals.response_received, signals.item_scraped, signals.item_dropped, OCR_PAGE):
+        interval = min(1.0, max(stall, 0.1) / 10)
+        ext = cls(crawler, stall, limit, s.getfloat("OIT_STOP_GRACE", 30.0), interval, s.getbool("OIT_SHARED_REACTOR"))
+        progress = (signals.response_received, signals.item_scraped, signals.item_dropped, OCR_PAGE, EXTRACT_WAITING)
+        for signal in progress:
             crawler.signals.connect(ext.progress, signal=signal)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
@@ -167,13 +187,16 @@ class Watchdog:
         """The spider did not close in time (a download or a page that never ends holds it open): the
         run is finished as it is (``CRAWL_ABANDONED``) and the reactor is stopped at once, without
         Scrapy's graceful shutdown, which would wait for that download; the check then judges what
-        is stored."""
+        is stored. In a shared reactor only the signal is sent (the stuck download may linger until
+        the reactor stops)."""
         from twisted.internet import reactor
 
         self.crawler.stats.set_value("oit/hard_stop", 1)
         if self.loop is not None and self.loop.running:
             self.loop.stop()
         self.crawler.signals.send_catch_log(CRAWL_ABANDONED, spider=self.crawler.spider, reason="abandoned")
+        if self.shared_reactor:
+            return
         if reactor.running:
             reactor.crash()
             reactor.getThreadPool().stop()  # its threads would keep the process alive

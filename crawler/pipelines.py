@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import hashlib
 import json
 import logging
+import threading
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from crawler.items import FetchedResource, SkippedLink
-from crawler.signals import CRAWL_ABANDONED, OCR_PAGE
+from crawler.signals import CRAWL_ABANDONED, EXTRACT_WAITING, OCR_PAGE
 from oitbase import __version__
 from oitbase.extract import Extracted, extract_in_pool
 from oitbase.thai import clean, fold
@@ -28,6 +31,24 @@ NO_TEXT = {
     "scan": "ไม่มีข้อความให้อ่าน อาจเป็นไฟล์สแกน (no text layer: scanned document?)",
     "empty": "ไม่มีข้อความในไฟล์ (the file holds no text)",
 }
+
+#: One extraction at a time in the process: crawls sharing a reactor (``oit.crawl_many``) each have their own
+#: extraction thread, and PyMuPDF is not thread-safe. A crawl waiting for it sends EXTRACT_WAITING every
+#: EXTRACT_WAIT_BEAT seconds, so that its watchdog does not take the wait for a stall.
+EXTRACT_LOCK = threading.Lock()
+EXTRACT_WAIT_BEAT = 1.0
+#: Scrapy stats kept in the run's crawl stats (besides the ``oit/`` and ``httpcache/`` ones): what crawl health
+#: (``checklist.health``) reads.
+KEPT_STATS = (
+    "oit/",
+    "httpcache/",
+    "robotstxt/",
+    "retry/",
+    "downloader/response_status_count/",
+    "downloader/exception_type_count/",
+    "downloader/request_count",
+    "downloader/response_count",
+)
 
 
 def text_row(sha: str, ext: Extracted) -> dict:
@@ -122,15 +143,16 @@ class StorePipeline:
             crawl_status="partial" if partial_reason else "complete",
             partial_reason=partial_reason,
             crawl_finished=store.now_iso(),
-            crawl_stats=self._crawl_stats(),
+            crawl_stats={**self._crawl_stats(), "close_reason": reason},
             warnings=warnings,
         )
 
     def _crawl_stats(self) -> dict:
         """Counts of this process, the run's totals (a resumed run has two parts) and crawler stats."""
         stats = self.crawler.stats.get_stats()
-        wanted = ("oit/", "httpcache/")
-        extra = {k.removeprefix("oit/").replace("/", "_"): v for k, v in stats.items() if k.startswith(wanted)}
+        extra = {k.removeprefix("oit/").replace("/", "_"): v for k, v in stats.items() if k.startswith(KEPT_STATS)}
+        if isinstance(started := stats.get("start_time"), datetime):
+            extra["elapsed_seconds"] = round((datetime.now(UTC) - started.astimezone(UTC)).total_seconds(), 1)
         return {**self.counts, "run_totals": store.run_totals(self.db, self.run_id), **extra}
 
     def _ocr_pending(self, cached: dict) -> bool:
@@ -168,8 +190,19 @@ class StorePipeline:
             max_bytes=self.settings.getint("OIT_DOC_MAX_MB", 100) * 1024 * 1024,
             on_page=on_page,
         )
+        waiting = functools.partial(self.crawler.signals.send_catch_log, EXTRACT_WAITING)
+
+        def locked() -> Extracted:
+            while not EXTRACT_LOCK.acquire(timeout=EXTRACT_WAIT_BEAT):
+                with contextlib.suppress(RuntimeError):  # the loop is closed: the process is ending
+                    loop.call_soon_threadsafe(waiting)
+            try:
+                return job()
+            finally:
+                EXTRACT_LOCK.release()
+
         try:
-            return await loop.run_in_executor(self.executor, job)
+            return await loop.run_in_executor(self.executor, locked)
         except Exception as exc:  # a broken file must not stop the crawl: record why
             logger.exception("extraction failed for %s", url)
             kind = item.kind if item.kind != "html" else "other"

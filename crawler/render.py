@@ -149,15 +149,20 @@ class RenderPages:
     that never lets the page settle) :meth:`sweep` closes once the page is ``page_timeout`` seconds
     old; a closed page frees its slot, so later renderings never wait behind it.
 
-    Contexts (long-lived ones leak memory) are named ``render-N``. A request gets its context only
+    Contexts (long-lived ones leak memory) are named ``render-N`` (``<prefix>-N``). A request gets its context only
     when it is about to reach the browser (:class:`RenderContexts`, after the HTTP cache), so a
     request that never gets there (cached, dropped, refused by robots.txt) cannot keep a context
     waiting for it; ``per_context`` requests go to each context, and a context is closed once every
     request it was given has come back to the spider (:meth:`finished`), whatever happened to it.
     """
 
-    def __init__(self, per_context: int = 8, page_timeout: float = 60.0, resource_timeout: float = 5.0):
+    def __init__(
+        self, per_context: int = 8, page_timeout: float = 60.0, resource_timeout: float = 5.0, prefix: str = "render"
+    ):
         self.per_context = max(1, per_context)
+        #: Context names are ``<prefix>-N``: crawls sharing a process (oit.crawl_many) use different prefixes, as
+        #: :meth:`finished` may look a context up by name among every handler of the process.
+        self.prefix = prefix
         self.page_timeout = page_timeout
         self.resource_timeout = resource_timeout
         #: Resources that were cut off (timed out or failed).
@@ -175,7 +180,7 @@ class RenderPages:
 
     def assign(self, request) -> str:
         """Give a request that is about to reach the browser its context."""
-        name = f"render-{self.current}"
+        name = f"{self.prefix}-{self.current}"
         request.meta["playwright_context"] = name
         self.assigned[name] = self.assigned.get(name, 0) + 1
         if self.assigned[name] >= self.per_context:
@@ -188,7 +193,7 @@ class RenderPages:
         if name not in self.assigned:
             return
         self.returned[name] = self.returned.get(name, 0) + 1
-        retired = name != f"render-{self.current}"
+        retired = name != f"{self.prefix}-{self.current}"
         if retired and self.returned[name] >= self.assigned[name]:
             # A context where no page ever opened (its page could not be created) is only known to
             # the download handler; it must be closed too, or it would hold a context slot for good.

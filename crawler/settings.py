@@ -151,3 +151,8 @@ OIT_STALL_TIMEOUT = 120.0
 OIT_CRAWL_TIME_LIMIT = 0.0
 #: Seconds a stopping crawl may take to close before the reactor is stopped.
 OIT_STOP_GRACE = 30.0
+#: Several crawls share this process's reactor (oit.crawl_many): a crawl that will not close is
+#: abandoned alone, the reactor is left to the others.
+OIT_SHARED_REACTOR = False
+#: Printed before each progress line (the unit, when several crawls share a terminal).
+OIT_PROGRESS_LABEL = ""

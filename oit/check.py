@@ -122,50 +122,19 @@ def preflight(url: str, timeout: float = 20.0) -> Homepage:
 def crawl(
     home_url: str, db_path: str, run_id: int, catalog_path: str, fiscal_year: int, unit_type: str, options: CrawlOptions
 ) -> None:
-    """Run the unit-site spider in this process (once per process: Twisted's reactor cannot restart)."""
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.settings import Settings
+    """Run the unit-site spider in this process (once per process: Twisted's reactor cannot restart): a one-job
+    :func:`oit.crawl_many.crawl_many`; a crawl that failed with an exception raises CrawlFailed."""
+    from oit.crawl_many import CrawlJob, crawl_many
 
-    from crawler.spiders.unit_site import UnitSiteSpider
+    reasons: list[str] = []
+    job = CrawlJob(home_url, db_path, run_id, catalog_path, fiscal_year, unit_type, options)
+    crawl_many([job], concurrency=1, on_done=lambda _job, reason: reasons.append(reason))
+    if reasons and reasons[0].startswith("error: "):
+        raise CrawlFailed(reasons[0].removeprefix("error: "))
 
-    settings = Settings()
-    settings.setmodule("crawler.settings", priority="project")
-    settings.setdict(
-        {
-            "OIT_DB": db_path,
-            "OIT_RUN_ID": run_id,
-            "OIT_MAX_PAGES": options.max_pages,
-            "DEPTH_LIMIT": options.max_depth,
-            "ROBOTSTXT_OBEY": options.obey_robots,
-            "OIT_ITEM_NAMES": load_catalog(catalog_path).item_names(unit_type) if catalog_path else {},
-            "OIT_FISCAL_YEAR": fiscal_year,
-            "OIT_UNIT_TYPE": unit_type,
-            "OIT_PROGRESS": options.progress,
-            "LOG_LEVEL": options.log_level,
-            "OIT_CRAWL_TIME_LIMIT": options.crawl_time_limit(),
-            "OIT_STALL_TIMEOUT": options.stall_timeout,
-            **options.extra,
-        },
-        priority="cmdline",
-    )
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(UnitSiteSpider)
-    process.crawl(crawler, url=home_url)
-    process.start()
-    stats = crawler.stats
-    reason = stats.get_value("finish_reason") if stats else None
-    stop_reason = stats.get_value("oit/stop_reason") if stats else None
-    if stop_reason or (reason and reason != "finished"):
-        # The pipeline closes before Scrapy records why the spider closed (e.g. "shutdown" on Ctrl-C),
-        # and not at all when the watchdog had to stop the reactor.
-        db = store.open_db(db_path)
-        if not store.get_run(db, run_id).get("partial_reason"):
-            store.update_run(
-                db,
-                run_id,
-                crawl_status="partial",
-                partial_reason=stop_reason or f"การตรวจถูกหยุดก่อนเสร็จ (crawl stopped: {reason})",
-            )
+
+class CrawlFailed(RuntimeError):
+    """The crawler raised (a bug, a bad setting): the text is the exception's."""
 
 
 def rendering_stats(crawl_stats: dict) -> dict[str, int]:

@@ -26,8 +26,9 @@ def second_site(tmp_path_factory) -> CheckedSite:
 #: Modules whose tests crawl a served site in a subprocess, run OCR or a browser: the quick loop
 #: (``pytest -m "not slow"``) leaves them to the full run, which CI does, except their tests marked ``quick``.
 SLOW_MODULES = {
-    "test_check_e2e", "test_crawler_crawl", "test_crawler_render", "test_extract_ocr", "test_extract_realdocs",
-    "test_interrupt", "test_pipeline_ocr", "test_sitegen_layouts", "test_sitegen_patterns", "test_skipped_links",
+    "test_check_e2e", "test_crawl_many", "test_crawler_crawl", "test_crawler_render", "test_extract_ocr",
+    "test_extract_realdocs", "test_interrupt", "test_pipeline_ocr", "test_sitegen_layouts", "test_sitegen_patterns",
+    "test_skipped_links",
 }  # fmt: skip
 
 

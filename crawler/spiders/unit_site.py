@@ -22,6 +22,7 @@ What makes it fit for real unit websites (see ``docs/crawling.md``):
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -53,6 +54,8 @@ SKIP_EXTENSIONS = re.compile(
 ARCHIVE_EXTENSIONS = re.compile(r"\.(zip|rar|7z)(\?|$)", re.IGNORECASE)
 #: Pages shorter than this are not compared for duplicate content (error stubs, empty lists).
 MIN_DUPLICATE_TEXT = 200
+#: Numbers the crawls of a process that shares its reactor (browser context names must not collide).
+_CRAWLS = itertools.count(1)
 #: Links over OIT_MAX_LINKS_PER_PAGE listed as skipped, per page (the rest are only counted).
 MAX_LISTED_OVER_LIMIT = 100
 #: Meta keys a rendering or a fallback carries over from the plain request.
@@ -107,6 +110,7 @@ class UnitSiteSpider(scrapy.Spider):
             settings.getint("OIT_RENDER_PAGES_PER_CONTEXT", 8),
             settings.getfloat("OIT_RENDER_PAGE_TIMEOUT", 60.0),
             settings.getfloat("OIT_RENDER_RESOURCE_TIMEOUT", 5.0),
+            prefix=f"render{next(_CRAWLS)}" if settings.getbool("OIT_SHARED_REACTOR") else "render",
         )
         if not spider.render_off:
             crawler.signals.connect(spider._start_sweeper, signal=signals.spider_opened)
@@ -236,8 +240,9 @@ class UnitSiteSpider(scrapy.Spider):
         if signature := request.meta.get("oit_menu_signature"):
             self.rendered_menus.discard(signature)  # another page with the same menu may render it
         body, content_type, status, url = request.meta["oit_raw"]
-        response = HtmlResponse(url=url, body=body, status=status, headers={"Content-Type": content_type},
-                                request=request)
+        response = HtmlResponse(
+            url=url, body=body, status=status, headers={"Content-Type": content_type}, request=request
+        )
         base = self._resource(response, content_type, "html")
         base.url = request.meta.get("oit_url", base.url)
         base.body = body
