@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from checklist.catalog import Catalog, normalise_unit_type
 from checklist.catalog_years import CatalogChoice, choose_catalog
 from crawler.urls import ensure_scheme
-from oit.check import CrawlOptions, crawl, evaluate_run, preflight
+from oit.check import CrawlOptions, Homepage, assess_crawl, crawl, evaluate_run, preflight
 from oitbase import __version__
 from oitbase.model import Report
 from storage import store
@@ -103,7 +103,21 @@ def check_site(
 
 
 def run_plan(plan: CheckPlan, on_event: Callable[[str, dict], None] | None = None, in_process: bool = False) -> Report:
-    """Carry out a :class:`CheckPlan`: homepage check, crawl, judgement."""
+    """Carry out a :class:`CheckPlan`: homepage check, crawl, crawl health, judgement."""
+    db, run_id, home = begin_check(plan, on_event)
+    args = (home.url, str(plan.store), run_id, str(plan.choice.path), plan.choice.fiscal_year, plan.unit_type)
+    if in_process:
+        crawl(*args, plan.options)
+    elif code := crawl_in_child(*args, plan.options):
+        crawl_ended_early(db, run_id, f"the crawl process ended with code {code}")
+    return finish_check(db, plan, run_id)
+
+
+def begin_check(
+    plan: CheckPlan, on_event: Callable[[str, dict], None] | None = None
+) -> tuple[store.Database, int, Homepage]:
+    """The homepage check (:class:`oit.check.CheckError` when it fails) and the run to crawl into: a new one, or with
+    ``options.resume`` the unit's unfinished one. Returns the open store, the run's id and the homepage."""
     emit = on_event or (lambda name, data: None)
     cat, fy, options = plan.choice.catalog, plan.choice.fiscal_year, plan.options
     emit("catalog", {"id": cat.id, "fiscal_year": fy, "carried": plan.choice.carried, "path": str(plan.choice.path)})
@@ -117,7 +131,6 @@ def run_plan(plan: CheckPlan, on_event: Callable[[str, dict], None] | None = Non
     if resumed is not None:
         emit("resume", {"run_id": resumed})
         options.extra.update({"OIT_RESUME": True})
-    cat_path = str(plan.choice.path)
     run_id = resumed or store.start_run(
         db,
         unit_url=home.url,
@@ -128,23 +141,25 @@ def run_plan(plan: CheckPlan, on_event: Callable[[str, dict], None] | None = Non
         catalog_id=cat.id,
         catalog_version=cat.version,
         catalog_confidence=cat.confidence,
-        catalog_path=cat_path,
+        catalog_path=str(plan.choice.path),
         settings={"max_pages": options.max_pages, "max_depth": options.max_depth, "obey_robots": options.obey_robots},
         warnings=home.warnings,
         tool_version=__version__,
     )
     emit("crawl", {"url": home.url, "run_id": run_id, "fiscal_year": fy, "catalog": cat.id})
-    args = (home.url, str(plan.store), run_id, cat_path, fy, plan.unit_type, options)
-    if in_process:
-        crawl(*args)
-    elif code := crawl_in_child(*args):
-        run = store.get_run(db, run_id)
-        if not run.get("partial_reason"):
-            store.update_run(
-                db, run_id, crawl_status="partial",
-                partial_reason=f"การตรวจหยุดก่อนเสร็จ (the crawl process ended with code {code})",
-            )  # fmt: skip
-    return evaluate_run(db, run_id, cat, fy, plan.unit_type, cat_path)
+    return db, run_id, home
+
+
+def crawl_ended_early(db: store.Database, run_id: int, why: str) -> None:
+    """Record that a run's crawl stopped before it finished (unless the crawl said why itself)."""
+    if not store.get_run(db, run_id).get("partial_reason"):
+        store.update_run(db, run_id, crawl_status="partial", partial_reason=f"การตรวจหยุดก่อนเสร็จ ({why})")
+
+
+def finish_check(db: store.Database, plan: CheckPlan, run_id: int) -> Report:
+    """After the crawl: judge its health against the unit's previous crawl, then judge the site."""
+    assess_crawl(db, run_id)
+    return evaluate_run(db, run_id, plan.choice.catalog, plan.choice.fiscal_year, plan.unit_type, str(plan.choice.path))
 
 
 def crawl_in_child(*args) -> int:  # noqa: ANN002 - the arguments of oit.check.crawl

@@ -16,6 +16,7 @@ import httpx
 
 from checklist.catalog import Catalog, bundled_catalogs, load_catalog
 from checklist.engine import evaluate_site
+from checklist.health import CrawlHealth, crawl_health
 from checklist.sitecodes import compare_site_codes
 from checklist.sitedata import SiteData, load_site
 from crawler.urls import ensure_scheme
@@ -135,6 +136,21 @@ def crawl(
 
 class CrawlFailed(RuntimeError):
     """The crawler raised (a bug, a bad setting): the text is the exception's."""
+
+
+def assess_crawl(db: store.Database, run_id: int) -> CrawlHealth:
+    """Judge a finished crawl's health (``checklist.health``) against the unit's previous healthy crawl and record
+    it on the run: a crawl problem holds the run's items back from failing and is reported as such."""
+    run = store.get_run(db, run_id)
+    previous = store.previous_healthy_run(db, run["unit_id"], run_id) if run.get("unit_id") else None
+    health = crawl_health(
+        store.run_totals(db, run_id),
+        json.loads(run.get("crawl_stats") or "{}"),
+        store.run_errors(db, run_id),
+        store.run_totals(db, previous) if previous else None,
+    )
+    store.update_run(db, run_id, problem=health.reason, problem_kind=health.kind)
+    return health
 
 
 def rendering_stats(crawl_stats: dict) -> dict[str, int]:

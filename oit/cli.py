@@ -20,6 +20,7 @@ from oit.browse import browse_command
 from oit.catalog_cli import catalog
 from oit.cli_common import DIR_TO_WRITE, FILE_TO_WRITE, STORE_TO_READ, FiscalYear, OneLineErrors, fail, plain
 from oit.schedule_cli import schedule
+from oit.units_cli import diff, history, units
 from oitbase import __version__
 from oitbase.extract.cli import extract_command
 from oitbase.model import STATUS_TH, Report
@@ -448,6 +449,9 @@ main.add_command(extract_command)
 main.add_command(catalog)
 main.add_command(schedule)
 main.add_command(browse_command)
+main.add_command(units)
+main.add_command(history)
+main.add_command(diff)
 
 
 if __name__ == "__main__":

@@ -159,6 +159,11 @@ def get_run(db: Database, run_id: int | None = None) -> dict:
         raise LookupError(f"run {run_id} is not in the store (see `oit runs --db …`)") from None
 
 
+def unit_runs(db: Database, unit_id: int) -> list[dict]:
+    """The runs of a unit, oldest first."""
+    return list(db.query("select * from runs where unit_id = ? order by id", [unit_id]))
+
+
 def list_runs(db: Database) -> list[dict]:
     """Every run, oldest first, with the ``score`` (JSON) of its newest evaluation (None when never judged)."""
     sql = (
@@ -217,6 +222,21 @@ def run_totals(db: Database, run_id: int) -> dict[str, int]:
     )
     row = next(iter(db.query(sql, [run_id])))
     return {k: v or 0 for k, v in row.items()}
+
+
+def run_errors(db: Database, run_id: int) -> list[str]:
+    """The error texts of a run's failed resources (why each could not be fetched or read)."""
+    return [r["error"] for r in db.query("select error from resources where run_id = ? and error != ''", [run_id])]
+
+
+def previous_healthy_run(db: Database, unit_id: int, before: int) -> int | None:
+    """The unit's newest run before run ``before`` that fetched something and had no crawl problem, or None."""
+    sql = (
+        "select r.id from runs r where r.unit_id = ? and r.id < ? and coalesce(r.problem, '') = '' "
+        "and exists (select 1 from resources s where s.run_id = r.id and s.error = '') order by r.id desc limit 1"
+    )
+    rows = list(db.query(sql, [unit_id, before]))
+    return rows[0]["id"] if rows else None
 
 
 def run_resources(db: Database, run_id: int) -> list[dict]:
