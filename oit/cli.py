@@ -16,6 +16,7 @@ from checklist.catalog import (
 )
 from checklist.catalog_check import catalog_problems
 from checklist.catalog_years import CatalogChoice, choose_catalog
+from oit.batch_cli import batch
 from oit.browse import browse_command
 from oit.catalog_cli import catalog
 from oit.cli_common import DIR_TO_WRITE, FILE_TO_WRITE, STORE_TO_READ, FiscalYear, OneLineErrors, fail, plain
@@ -450,6 +451,7 @@ main.add_command(catalog)
 main.add_command(schedule)
 main.add_command(browse_command)
 main.add_command(units)
+main.add_command(batch)
 main.add_command(history)
 main.add_command(diff)
 

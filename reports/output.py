@@ -32,11 +32,15 @@ def render(report: Report, fmt: str) -> str:
     return encodable(renderer(report))
 
 
+#: The file name (without suffix) of a unit's reports.
+REPORT_BASENAME = "oit-report"
+
+
 def write_reports(
     report: Report,
     out_dir: Path,
     formats: Iterable[str] = FORMATS,
-    basename: str = "oit-report",
+    basename: str = REPORT_BASENAME,
     answer_sheet: bool = True,
 ) -> dict[str, Path]:
     """Write ``<out_dir>/<basename>.<fmt>`` for each format (UTF-8) and, unless ``answer_sheet`` is False, the

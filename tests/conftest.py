@@ -28,7 +28,7 @@ def second_site(tmp_path_factory) -> CheckedSite:
 SLOW_MODULES = {
     "test_check_e2e", "test_crawl_many", "test_crawler_crawl", "test_crawler_render", "test_extract_ocr",
     "test_extract_realdocs", "test_interrupt", "test_pipeline_ocr", "test_sitegen_layouts", "test_sitegen_patterns",
-    "test_skipped_links",
+    "test_skipped_links", "test_batch",
 }  # fmt: skip
 
 
