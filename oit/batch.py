@@ -163,7 +163,7 @@ class Batch:
                     store.update_run(self.db, run_id, problem=health.reason, problem_kind=health.kind)
                     self.unit_problem(unit_id, run_id, health.kind, health.reason)
                     continue
-                batches.set_unit_state(self.db, self.batch_id, unit_id, "running", run_id=run_id)
+                batches.set_unit_state(self.db, self.batch_id, unit_id, "pending", run_id=run_id)
                 if crawled:  # killed after its crawl, before its judgement
                     self.judge(unit_id, plans[unit_id], run_id)
                     continue
@@ -194,7 +194,9 @@ class Batch:
     # --- one unit ------------------------------------------------------------------------------------------
 
     def crawl_started(self, job: CrawlJob) -> None:
-        unit = self.units[self.job_units[job.run_id]]
+        unit_id = self.job_units[job.run_id]
+        unit = self.units[unit_id]
+        batches.set_unit_state(self.db, self.batch_id, unit_id, "running")
         self.emit("unit", {"code": unit.code, "name": unit.name, "state": "crawling", "done": self.done,
                            "total": self.total})  # fmt: skip
 

@@ -77,6 +77,9 @@ def print_summary(report: Report, paths: dict[str, Path], elapsed: float | None 
             click.echo(f"  {plain(m['message_th'])}")
     elif fit.get("page_year") and fit["page_year"] != report.fiscal_year:
         click.echo(plain(fit["summary_th"]))
+    if report.crawl_problem:
+        click.secho(f"ปัญหาการเก็บข้อมูล (crawl problem): {plain(report.crawl_problem)}", fg="red", bold=True)
+        click.echo("  ข้อที่ไม่พบถูกนับเป็น \"ตรวจไม่ได้\" ไม่ใช่ \"ไม่ผ่าน\" (items not found are not failures)")
     if report.partial:
         click.secho(f"ผลบางส่วน (partial): {report.partial_reason}", fg="yellow")
     click.secho(f"คะแนน OIT ที่คาดการณ์: {s.oit:.2f} ({s.band})", bold=True)

@@ -49,6 +49,8 @@ def _header(r: dict[str, Any], report: Report) -> list[str]:
         out += [f"> **⚠ เกณฑ์ที่ใช้ตรวจ:** {esc(r['catalog']['notice'])}", ""]
     if (r.get("site_list") or {}).get("likely_out_of_date"):
         out += [f"> **⚠ รายการบนหน้า ITA ของเว็บไซต์ไม่ตรงกับแคตตาล็อก:** {esc(r['site_list']['summary_th'])}", ""]
+    if r["run"]["crawl_problem"]:
+        out += [f"> **⚠ ปัญหาการเก็บข้อมูล (crawl problem):** {esc(r['run']['crawl_problem'])}", ""]
     if r["run"]["partial"]:
         reason = f" สาเหตุ: {esc(r['run']['partial_reason'])}" if r["run"]["partial_reason"] else ""
         out += [f"> **⚠ ผลบางส่วน:** การตรวจครั้งนี้ไม่ครบถ้วน คะแนนอาจต่ำกว่าความจริง{reason}", ""]

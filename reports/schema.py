@@ -11,13 +11,13 @@ the score (see the module docstring of ``oitbase.model``).
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from oitbase.model import Report, nest
+from oitbase.model import SCHEMA_VERSION, Report, nest
+from oitbase.schemafile import write_or_check
 
 SCHEMA_PATH = Path(__file__).with_name("report.schema.json")
 REGENERATE = "python -m reports.schema"
@@ -51,9 +51,9 @@ def report_schema() -> dict[str, Any]:
     gen.pop("description", None)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "urn:oit-selfcheck:report:1",
+        "$id": f"urn:oit-selfcheck:report:{SCHEMA_VERSION}",
         "title": "OIT self-check report",
-        "description": "JSON report of one OIT self-check run (schema version 1), generated from "
+        "description": f"JSON report of one OIT self-check run (schema version {SCHEMA_VERSION}), generated from "
         f"oitbase.model.Report by `{REGENERATE}`; see docs/report-json.md.",
         **gen,
         "required": [k for k in nested if k in top_required],
@@ -66,16 +66,7 @@ def schema_text() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    text = schema_text()
-    if "--check" in argv:
-        if SCHEMA_PATH.read_text(encoding="utf-8") != text:
-            print(f"{SCHEMA_PATH} is out of date: run {REGENERATE}", file=sys.stderr)
-            return 1
-        return 0
-    SCHEMA_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH}")
-    return 0
+    return write_or_check(SCHEMA_PATH, schema_text(), REGENERATE, argv)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ class FleetUnit:
     parent: str
     layout: str
     unit_type: str
+    fiscal_year: int  # the year the site's documents are of: the register asks for it
     site_dir: Path | None  # None: the unit's site is down
     #: The port the site is served on, the same every time (a unit's address, and so its evidence URLs, stay put).
     port: int = 0
@@ -55,6 +56,7 @@ def build_fleet(dest: Path, count: int, first_seed: int = 7000, down: int = 1) -
                 parent=f"อำเภอ{spec.district}",
                 layout=spec.layout,
                 unit_type=spec.unit_type,
+                fiscal_year=spec.fiscal_year,
                 site_dir=site_dir,
                 port=free_port(),
             )
@@ -85,7 +87,7 @@ def write_register(path: Path, units: list[FleetUnit]) -> Path:
     """The units register of the fleet as CSV (UTF-8 with BOM, as Excel writes it)."""
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         out = csv.writer(f)
-        out.writerow(["code", "name", "url", "type", "province", "parent"])
+        out.writerow(["code", "name", "url", "type", "province", "parent", "year"])
         for u in units:
-            out.writerow([u.code, u.name, u.url, u.unit_type, u.province, u.parent])
+            out.writerow([u.code, u.name, u.url, u.unit_type, u.province, u.parent, u.fiscal_year])
     return path

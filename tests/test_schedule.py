@@ -142,3 +142,18 @@ def test_missing_systemctl_keeps_the_files_and_says_how(tmp_path: Path, units: P
     assert result.returncode == 1
     assert "enable --now oit-schedule-d1.timer" in result.stderr and result.stderr.count("\n") == 1
     assert (unit_dir / "oit-schedule-d1.timer").is_file()
+
+
+def test_the_scheduled_command_is_one_the_batch_accepts(tmp_path):
+    from oit.batch_cli import batch
+    from oit.schedule import batch_command
+
+    units = tmp_path / "units.csv"
+    units.write_text("code,name,url\n", encoding="utf-8")
+    argv = batch_command(
+        units, tmp_path / "oit.db", tmp_path / "out", 3, "127.0.0.1:2525", "oit@x.go.th", "https://h.example/"
+    )
+    args = argv[argv.index("batch") + 1 :]
+    ctx = batch.make_context("batch", args)
+    assert ctx.params["units_file"] == units and ctx.params["concurrency"] == 3 and ctx.params["alerts"]
+    assert ctx.params["smtp"] == "127.0.0.1:2525" and ctx.params["webhook"] == "https://h.example/"

@@ -5,31 +5,7 @@
 --           O1 fails only in the superseded evaluation 3.
 --   unit 2: one crawl (run 2, evaluation 2); O12 fails there.
 --   unit 3: one crawl that hit a problem (run 4), no evaluation.
--- The test sets PRAGMA user_version to the store version the code under test knows.
-CREATE TABLE runs (id INTEGER PRIMARY KEY, unit_url TEXT, unit_name TEXT, unit_type TEXT, fiscal_year INTEGER,
-  catalog_id TEXT, catalog_version TEXT, catalog_confidence TEXT, catalog_path TEXT, settings TEXT, started TEXT,
-  finished TEXT, status TEXT, crawl_status TEXT, crawl_finished TEXT, crawl_stats TEXT, partial_reason TEXT,
-  stats TEXT, score TEXT, warnings TEXT, tool_version TEXT, unit_id INTEGER, batch_id INTEGER,
-  problem TEXT NOT NULL DEFAULT '', problem_kind TEXT NOT NULL DEFAULT '');
-CREATE TABLE units (id INTEGER PRIMARY KEY, code TEXT UNIQUE, name TEXT, url TEXT, url_key TEXT, type TEXT,
-  province TEXT, parent TEXT, year INTEGER, catalog TEXT, email TEXT, webhook TEXT, added TEXT, updated TEXT);
-CREATE TABLE unit_urls (unit_id INTEGER, url TEXT, url_key TEXT, source TEXT, first_seen TEXT, last_seen TEXT,
-  PRIMARY KEY (unit_id, url));
-CREATE TABLE evaluations (id INTEGER PRIMARY KEY, run_id INTEGER, unit_id INTEGER, fiscal_year INTEGER,
-  unit_type TEXT, catalog_id TEXT, catalog_version TEXT, catalog_confidence TEXT, catalog_path TEXT, finished TEXT,
-  partial INTEGER, score TEXT, stats TEXT, warnings TEXT, unit_name TEXT, tool_version TEXT, settings TEXT);
-CREATE TABLE results (evaluation_id INTEGER, run_id INTEGER, code TEXT, name TEXT, sub_indicator TEXT,
-  status TEXT, confidence REAL, gain REAL, fix TEXT, criterion TEXT, missing TEXT, found TEXT, notes TEXT,
-  catalog_confidence TEXT, skipped TEXT, doubts TEXT, position INTEGER, PRIMARY KEY (evaluation_id, code));
-CREATE TABLE evidence (evaluation_id INTEGER, run_id INTEGER, code TEXT, rank INTEGER, url TEXT, title TEXT,
-  snippet TEXT, kind TEXT, offsite INTEGER, where_ TEXT, fiscal_year INTEGER, score REAL,
-  PRIMARY KEY (evaluation_id, code, rank));
-CREATE TABLE unreadable (evaluation_id INTEGER, run_id INTEGER, url TEXT, reason TEXT,
-  PRIMARY KEY (evaluation_id, url));
-CREATE TABLE batches (id INTEGER PRIMARY KEY, source TEXT, started TEXT, finished TEXT, status TEXT,
-  concurrency INTEGER, settings TEXT);
-CREATE TABLE batch_units (batch_id INTEGER, unit_id INTEGER, state TEXT, run_id INTEGER, evaluation_id INTEGER,
-  reason TEXT, started TEXT, finished TEXT);
+-- Rows only: the test makes the tables with the store's own migrations (storage.schema).
 
 INSERT INTO units (id, code, name, url, url_key, type, province, parent) VALUES
   (1, '5340101', 'อบต.บ้านใหม่', 'https://www.banmai.go.th', 'banmai.go.th', 'lao', 'เชียงใหม่', 'อำเภอเมือง'),
