@@ -37,7 +37,7 @@ from oit.crawl_many import CrawlJob, crawl_many_in_child
 from oit.history import previous_report_diff
 from oit.register import read_units
 from oitbase.model import Report
-from oitbase.units import Unit
+from oitbase.units import Unit, url_key
 from reports import write_reports
 from reports.output import REPORT_BASENAME
 from reports.rollup import RollupRow, build_rollup, write_rollup
@@ -45,6 +45,8 @@ from storage import batches, store
 from storage import units as store_units
 
 Emit = Callable[[str, dict], None]
+#: Why a crawl ended when it was stopped from outside: its unit is left for the next run of the batch.
+UNFINISHED = ("not_started", "shutdown")
 
 
 @dataclass
@@ -66,6 +68,8 @@ class BatchResult:
     paths: dict[str, Path]
     alerts: list[AlertSent] = field(default_factory=list)
     resumed: bool = False
+    #: Units not finished (the batch was stopped): running the same command again continues them.
+    left: int = 0
 
 
 def unit_dir_name(unit: Unit) -> str:
@@ -133,8 +137,12 @@ class Batch:
         rollup = build_rollup(rows, title=f"ผลการตรวจ {self.units_file.name}", batch_id=self.batch_id,
                               generated=store.now_iso())  # fmt: skip
         paths = write_rollup(rollup, self.out_dir)
-        batches.finish_batch(self.db, self.batch_id)
-        return BatchResult(self.batch_id, rows, paths, self.sent, resumed=bool(found))
+        left = [r for r in batches.batch_units(self.db, self.batch_id) if r["state"] not in ("done", "problem")]
+        if left:  # stopped (Ctrl-C, the crawl process died): the same command continues it
+            self.emit("interrupted", {"id": self.batch_id, "left": len(left)})
+        else:
+            batches.finish_batch(self.db, self.batch_id)
+        return BatchResult(self.batch_id, rows, paths, self.sent, resumed=bool(found), left=len(left))
 
     def prepare(self, todo: list[int], states: dict[int, dict]) -> list[CrawlJob]:
         """Plan each unit, check its homepage (several at once) and give it a run; units that cannot be checked are
@@ -148,12 +156,12 @@ class Batch:
             except (CatalogError, ValueError) as exc:
                 self.unit_problem(unit_id, None, "", str(exc))
         jobs: dict[int, CrawlJob] = {}
-        resumable = {u: states[u]["run_id"] for u in plans if states[u].get("run_id")}
+        resumable = {u: states[u].get("run_id") or batches.unit_run(self.db, self.batch_id, u) for u in plans}
         with ThreadPoolExecutor(max_workers=8, thread_name_prefix="oit-preflight") as pool:
             begun = {u: pool.submit(self.begin, plan, resumable.get(u)) for u, plan in plans.items()}
             for unit_id, future in begun.items():
                 try:
-                    run_id, home_url, crawled = future.result()
+                    run_id, home_url, stage = future.result()
                 except CheckError as exc:
                     health = preflight_health(str(exc))
                     run_id = store.start_run(
@@ -163,33 +171,43 @@ class Batch:
                     store.update_run(self.db, run_id, problem=health.reason, problem_kind=health.kind)
                     self.unit_problem(unit_id, run_id, health.kind, health.reason)
                     continue
+                except Exception as exc:  # noqa: BLE001 - one unit's failure never stops the batch
+                    self.unit_problem(unit_id, None, "", f"ตรวจไม่ได้ (could not check: {type(exc).__name__}: {exc})")
+                    continue
                 batches.set_unit_state(self.db, self.batch_id, unit_id, "pending", run_id=run_id)
-                if crawled:  # killed after its crawl, before its judgement
+                if stage == "judged":  # killed after its judgement was stored
+                    self.judged(unit_id, run_id)
+                    continue
+                if stage == "crawled":  # killed after its crawl, before its judgement
                     self.judge(unit_id, plans[unit_id], run_id)
                     continue
                 plan = plans[unit_id]
                 jobs[unit_id] = CrawlJob(
                     home_url, str(self.db_path), run_id, str(plan.choice.path), plan.choice.fiscal_year,
-                    plan.unit_type, plan.options, key=self.units[unit_id].code,
+                    plan.unit_type, plan.options, key=self.units[unit_id].code, limit_from_turn=True,
                 )  # fmt: skip
         self.plans = plans
         self.job_units = {job.run_id: unit_id for unit_id, job in jobs.items()}
         return [jobs[u] for u in todo if u in jobs]
 
-    def begin(self, plan: CheckPlan, earlier_run: int | None) -> tuple[int, str, bool]:
-        """(run id, homepage URL, whether that run's crawl is already complete) for one unit, in a worker thread (so
-        on its own connection). A run the batch began before it was killed is continued."""
-        if not earlier_run:
-            db, run_id, home = begin_check(plan, None)
+    def begin(self, plan: CheckPlan, earlier_run: int | None) -> tuple[int, str, str]:
+        """(run id, homepage URL, stage: crawl, crawled or judged) for one unit, in a worker thread (so on its own
+        connection). A run the batch began before it was killed is continued, unless the unit's address changed."""
+        if earlier_run:
+            db = store.open_db(self.db_path)
+            run = store.get_run(db, earlier_run)
+            judged = store.latest_evaluation(db, earlier_run)
             db.conn.close()
-            return run_id, home.url, False
-        db = store.open_db(self.db_path)
-        run = store.get_run(db, earlier_run)
+            if url_key(run["unit_url"] or "") == url_key(plan.url) or judged:
+                if judged:
+                    return earlier_run, run["unit_url"], "judged"
+                if run.get("crawl_status") == "complete":
+                    return earlier_run, run["unit_url"], "crawled"
+                plan.options.extra["OIT_RESUME"] = True
+                return earlier_run, run["unit_url"], "crawl"
+        db, run_id, home = begin_check(plan, None)
         db.conn.close()
-        if run.get("crawl_status") == "complete":
-            return earlier_run, run["unit_url"], True
-        plan.options.extra["OIT_RESUME"] = True
-        return earlier_run, run["unit_url"], False
+        return run_id, home.url, "crawl"
 
     # --- one unit ------------------------------------------------------------------------------------------
 
@@ -202,14 +220,26 @@ class Batch:
 
     def crawl_done(self, job: CrawlJob, reason: str) -> None:
         unit_id = self.job_units[job.run_id]
-        if reason not in ("finished", "time_limit", "stalled", "abandoned", "shutdown"):
+        if reason in UNFINISHED or reason.startswith("process_ended"):
+            return  # stopped from outside (Ctrl-C, the crawl process died): the next run of the batch resumes it
+        if reason not in ("finished", "time_limit", "stalled", "abandoned"):
             crawl_ended_early(self.db, job.run_id, reason)
         self.judge(unit_id, self.plans[unit_id], job.run_id)
 
     def judge(self, unit_id: int, plan: CheckPlan, run_id: int) -> None:
-        """Judge a crawled unit, write its reports, and alert on a crawl problem or a regression."""
+        """Judge a crawled unit, write its reports, and alert on a crawl problem or a regression; a failure is that
+        unit's problem, never the batch's."""
+        try:
+            report = finish_check(self.db, plan, run_id)
+            self.judged(unit_id, run_id, report)
+        except Exception as exc:  # noqa: BLE001 - one unit's failure never stops the batch
+            self.unit_problem(unit_id, run_id, "", f"ตรวจไม่ได้ (could not judge: {type(exc).__name__}: {exc})")
+
+    def judged(self, unit_id: int, run_id: int, report: Report | None = None) -> None:
+        """A unit's judgement is stored: its reports, its state in the batch, its alerts (only when just judged)."""
         unit = self.units[unit_id]
-        report = finish_check(self.db, plan, run_id)
+        fresh = report is not None
+        report = report or stored_report(self.db, run_id)
         paths = write_reports(report, self.out_dir / "units" / unit_dir_name(unit), formats=self.options.formats)
         run = store.get_run(self.db, run_id)
         state = "problem" if run.get("problem") else "done"
@@ -219,9 +249,11 @@ class Batch:
         self.emit("unit", {"code": unit.code, "name": unit.name, "state": state, "score": report.score.oit,
                            "band": report.score.band, "problem": run.get("problem") or "", "done": self.done,
                            "total": self.total, "report": str(paths.get("html", ""))})  # fmt: skip
+        if not fresh:
+            return
         if run.get("problem"):
             self.alert_problem(unit, run_id, run["problem_kind"], run["problem"])
-        else:
+        elif not report.partial:  # a crawl cut short (time limit) did not reach every item: nothing to compare
             self.alert_regressions(unit, unit_id, run_id, paths)
 
     def unit_problem(self, unit_id: int, run_id: int | None, kind: str, reason: str) -> None:

@@ -27,6 +27,10 @@ def say(name: str, data: dict) -> None:
             click.echo(f"{head}: ปัญหาการเก็บข้อมูล (crawl problem): {plain(data['problem'])}", err=True)
         else:
             click.echo(f"{head}: คะแนน {data['score']:.2f} ({plain(data['band'])})", err=True)
+    elif name == "interrupted":
+        click.echo(f"oit: ชุดการตรวจที่ {data['id']} ยังไม่เสร็จ {data['left']} หน่วยงาน: สั่งคำสั่งเดิมอีกครั้งเพื่อตรวจต่อ "
+                   f"(batch {data['id']} stopped with {data['left']} units left: run the same command to resume)",
+                   err=True)  # fmt: skip
     elif name == "alert":
         ok = "ส่งแล้ว (sent)" if data["ok"] else f"ส่งไม่สำเร็จ (failed: {plain(data['error'])})"
         click.echo(f"    แจ้งเตือน {data['type']} {data['channel']} {plain(data['target'])}: {ok}", err=True)

@@ -51,6 +51,8 @@ class CrawlJob:
     options: CrawlOptions
     #: The caller's id for the job (the unit's code); the progress label of a batch.
     key: str = ""
+    #: The time limit counts from the job's turn (a batch's unit), not from ``options.started`` (a single check).
+    limit_from_turn: bool = False
 
     @property
     def host(self) -> str:
@@ -193,7 +195,8 @@ class _Batch:
 
         job = self.jobs[i]
         queued_for = time.monotonic() - self.entered  # a job's time limit counts from its turn, not the batch's start
-        job_now = replace(job, options=replace(job.options, started=job.options.started + queued_for))
+        started = time.monotonic() if job.limit_from_turn else job.options.started + queued_for
+        job_now = replace(job, options=replace(job.options, started=started))
         label = (job.key or job.host) if len(self.jobs) > 1 else ""
         try:
             crawler = Crawler(UnitSiteSpider, crawl_settings(job_now, shared_reactor=True, label=label))

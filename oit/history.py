@@ -55,8 +55,8 @@ def comparable(points: list[HistoryPoint]) -> list[HistoryPoint]:
 def diff_unit(
     db: store.Database, unit_id: int, from_run: int | None = None, to_run: int | None = None
 ) -> tuple[ReportDiff, list[HistoryPoint]]:
-    """What changed for the unit from run ``from_run`` to run ``to_run`` (default: its last two comparable checks,
-    or the one before ``to_run``). LookupError when there is nothing to compare."""
+    """What changed for the unit from run ``from_run`` to run ``to_run`` (default: its last two comparable checks of
+    the same fiscal year and catalog, or the one before ``to_run``). LookupError when there is nothing to compare."""
     points = history_points(db, unit_id)
     usable = comparable(points)
     by_run = {p.run_id: p for p in points}
@@ -71,7 +71,11 @@ def diff_unit(
     if from_run is not None:
         before = by_run[from_run]
     else:
-        earlier = [p for p in usable if p.run_id < after.run_id]
+        # a check of another year or list numbers its items differently: only the same catalog is compared
+        earlier = [
+            p for p in usable
+            if p.run_id < after.run_id and (p.fiscal_year, p.catalog_id) == (after.fiscal_year, after.catalog_id)
+        ]  # fmt: skip
         if not earlier:
             raise LookupError(
                 f"ไม่มีการตรวจก่อนรอบ {after.run_id} ให้เทียบ (no earlier judged check than run {after.run_id} to compare)"

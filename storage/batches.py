@@ -68,3 +68,9 @@ def get_batch(db: Database, batch_id: int) -> dict:
     if not rows:
         raise LookupError(f"batch {batch_id} is not in the store")
     return rows[0]
+
+
+def unit_run(db: Database, batch_id: int, unit_id: int) -> int | None:
+    """The newest run the batch made for the unit (also one begun just before a kill, before it was recorded)."""
+    rows = list(db.query("select max(id) as id from runs where batch_id = ? and unit_id = ?", [batch_id, unit_id]))
+    return rows[0]["id"] if rows else None

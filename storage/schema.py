@@ -161,14 +161,15 @@ def units_and_evaluations(conn: sqlite3.Connection) -> None:
         "settings" FROM "runs" WHERE coalesce("score", '') != ''"""
     )
     for table, create in VERDICTS.items():
-        old = [c for c in columns(conn, table)]
+        old = columns(conn, table)
         conn.execute(f'ALTER TABLE "{table}" RENAME TO "{table}_v2"')
         conn.execute(create)
-        names = ", ".join(f'"{c}"' for c in old)
+        names = ", ".join(f'"{c}"' for c in sorted(old & columns(conn, table)) if c != "evaluation_id")
         conn.execute(f'INSERT INTO "{table}" ("evaluation_id", {names}) SELECT "run_id", {names} FROM "{table}_v2"')
         conn.execute(f'DROP TABLE "{table}_v2"')
-    for column in ("score", "stats"):  # the evaluation's now
-        conn.execute(f'ALTER TABLE "runs" DROP COLUMN "{column}"')
+    if sqlite3.sqlite_version_info >= (3, 35):  # older SQLite cannot drop a column: they stay, unused
+        for column in ("score", "stats"):  # the evaluation's now
+            conn.execute(f'ALTER TABLE "runs" DROP COLUMN "{column}"')
     units: dict[str, int] = {}
     for run_id, url, name, started in conn.execute(
         'SELECT "id", "unit_url", "unit_name", "started" FROM "runs"'

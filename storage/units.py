@@ -28,13 +28,14 @@ def record_url(db: Database, unit_id: int, url: str, source: str) -> None:
 
 
 def unit_by_key(db: Database, key: str) -> dict | None:
-    """The unit one of whose addresses has ``key`` (the most recently seen address wins)."""
-    sql = (
-        "select u.* from unit_urls a join units u on u.id = a.unit_id where a.url_key = ? "
-        "order by a.last_seen desc limit 1"
-    )
-    rows = list(db.query(sql, [key])) or list(db.query("select * from units where url_key = ? limit 1", [key]))
-    return rows[0] if rows else None
+    """The unit known by an address with ``key``: the unit registered at it, else the one unit that had it as an
+    address (an address several units redirected to, e.g. a shared portal or a parking page, names none of them)."""
+    rows = list(db.query("select * from units where url_key = ? order by code is null, id limit 1", [key]))
+    if rows:
+        return rows[0]
+    sql = "select distinct u.* from unit_urls a join units u on u.id = a.unit_id where a.url_key = ? limit 2"
+    rows = list(db.query(sql, [key]))
+    return rows[0] if len(rows) == 1 else None
 
 
 def get_unit(db: Database, unit_id: int) -> dict:
@@ -62,10 +63,8 @@ def save_unit(db: Database, unit: Unit) -> tuple[int, Change, str]:
     now = now_iso()
     values = {f: getattr(unit, f) for f in FIELDS} | {"url": unit.url, "url_key": unit.key}
     rows = list(db.query("select * from units where code = ?", [unit.code]))
-    if not rows:
-        adopted = unit_by_key(db, unit.key)
-        if adopted is not None and not adopted["code"]:
-            rows = [adopted]
+    if not rows:  # a unit checked at this address without a register becomes this row
+        rows = list(db.query("select * from units where url_key = ? and code is null order by id limit 1", [unit.key]))
     if not rows:
         unit_id = db["units"].insert({"code": unit.code, **values, "added": now, "updated": now}).last_pk
         record_url(db, unit_id, unit.url, "register")

@@ -180,3 +180,27 @@ def test_regressions_and_crawl_problems_alert_and_show_in_history_and_diff(fleet
     assert run_oit_here("diff", b.code, "--db", str(db_path)).returncode == 2
     hist_b = json.loads(run_oit_here("history", b.code, "--db", str(db_path), "--format", "json").stdout)["history"]
     assert hist_b[1]["score"] is None and hist_b[1]["problem"]
+
+
+def test_a_stopped_crawl_leaves_its_units_for_the_next_run_and_sends_nothing(fleet, tmp_path, monkeypatch):  # noqa: ANN001
+    import oit.batch
+
+    units = fleet[1:3]
+
+    def stopped(jobs, concurrency, on_start, on_done):  # noqa: ANN001, ANN202 - Ctrl-C before any crawl ended
+        for job in jobs:
+            on_done(job, "not_started" if job is jobs[-1] else "shutdown")
+        return 0
+
+    with receiver() as (hook, posted), serve_fleet(units):
+        register = write_register(tmp_path / "units.csv", units)
+        monkeypatch.setattr(oit.batch, "crawl_many_in_child", stopped)
+        first = run_batch(register, tmp_path / "oit.db", tmp_path / "out", options(alerts=AlertSettings(webhook=hook)))
+        assert first.left == 2 and not posted  # not judged, no alert, the batch stays open
+        assert set(states(tmp_path / "oit.db").values()) == {"pending"}
+        monkeypatch.undo()
+        again = run_batch(register, tmp_path / "oit.db", tmp_path / "out", options())
+    assert again.resumed and again.batch_id == first.batch_id and again.left == 0
+    assert set(states(tmp_path / "oit.db").values()) == {"done"}
+    db = store.open_db(tmp_path / "oit.db", read_only=True)
+    assert [r["n"] for r in db.query("select count(*) as n from runs group by unit_id")] == [1, 1]  # continued

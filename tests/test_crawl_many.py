@@ -46,9 +46,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def options(**extra) -> CrawlOptions:
+def options(stall_timeout: float = 30, **extra) -> CrawlOptions:
+    """Small crawls; only a site meant to hang gets a short stall timeout (a loaded machine can pause a crawl)."""
     base = {"OIT_RENDER_JS": False, "OIT_OCR": False, "OIT_SITEMAP": False, "HTTPCACHE_ENABLED": False}
-    return CrawlOptions(progress=False, obey_robots=False, stall_timeout=4, extra={**base, **extra})
+    return CrawlOptions(progress=False, obey_robots=False, stall_timeout=stall_timeout, extra={**base, **extra})
 
 
 def make_jobs(db_path: Path, urls: dict[str, str], opts: dict[str, CrawlOptions] | None = None) -> list[CrawlJob]:
@@ -99,7 +100,7 @@ def test_units_crawl_at_once_and_a_dead_or_hanging_one_stops_no_other(tmp_path: 
             for key in ("a", "b", "c")
         }
         urls["dead"] = dead
-        grace = {"c": options(OIT_STOP_GRACE=2, DOWNLOAD_TIMEOUT=300)}
+        grace = {"c": options(4, OIT_STOP_GRACE=2, DOWNLOAD_TIMEOUT=300)}
         jobs = make_jobs(db_path, urls, grace)
         events = Events()
         started = time.monotonic()
