@@ -13,7 +13,6 @@ from oitbase.units import Unit
 from reports.changes import ReportDiff, compare_reports
 from reports.unit_history import HistoryPoint
 from storage import store
-from storage import units as store_units
 
 
 def unit_model(row: dict) -> Unit:
@@ -93,7 +92,3 @@ def previous_report_diff(db: store.Database, unit_id: int, run_id: int) -> Repor
         return diff_unit(db, unit_id, to_run=run_id)[0]
     except LookupError:
         return None
-
-
-def find_unit(db: store.Database, ref: str) -> dict:
-    return store_units.find_unit(db, ref)

@@ -80,8 +80,8 @@ def list_units(db_path):
 
 
 def open_unit(db_path: Path, ref: str):  # noqa: ANN201 - (Database, unit row)
-    from oit.history import find_unit
     from storage import store
+    from storage.units import find_unit
 
     try:
         db = store.open_db(db_path, read_only=True)
