@@ -71,7 +71,7 @@ def crawl_health(
     its stored crawl stats; ``errors``: the error texts of its failed resources; ``previous``: the totals of the
     unit's previous healthy crawl (None: none). Nothing fetched → the cause the errors show, else "empty"; fewer
     pages and documents than ``shrink_below`` × the previous crawl's → "shrunk"; errors at least ``error_share`` of
-    what was requested → "errors" (with the dominant cause)."""
+    what was requested, broken links (HTTP 404) aside → "errors" (with the dominant cause)."""
     fetched = int(totals.get("pages", 0)) + int(totals.get("documents", 0))
     failed = int(totals.get("errors", 0))
     causes = error_causes(errors, crawl_stats)
@@ -90,7 +90,10 @@ def crawl_health(
                 f"(fetched {fetched:,} pages, < {shrink_below:.0%} of last time's {before:,})",
             )
     requested = fetched + failed
-    if failed and failed >= error_share * requested:
+    # A page the site answers "not found" (a broken link) is the site's own doing, and judged as such; only failures
+    # with a cause (unreachable, refused, timed out, blocked …) say the crawl did not see the site.
+    caused = sum(causes.values())
+    if caused and caused >= error_share * (fetched + caused):
         cause = _dominant(causes)
         detail = f"; ส่วนใหญ่ (mostly): {KIND_TEXT[cause]}" if cause else ""
         return CrawlHealth(

@@ -111,3 +111,13 @@ def test_error_kinds_read_the_crawlers_own_wording():
     assert kind(DownloadTimeoutError("took longer than 30 s")) == "timeout"
     assert kind(terror.ConnectionRefusedError()) == "down"
     assert error_kind("HTTP 404") == "http" and error_kind("อ่านไฟล์ไม่สำเร็จ (extraction failed: X)") == ""
+
+
+def test_a_site_whose_links_are_mostly_broken_is_judged_not_excused():
+    """A saved real homepage served alone: 3 pages and documents answer, its 156 menu links are HTTP 404. The site
+    itself is broken, so its items are judged (and fail) instead of being held back as a crawl problem."""
+    health = crawl_health(totals(1, 2, 156), {"downloader_response_status_count_404": 156}, ["HTTP 404"] * 156, None)
+    assert health.ok
+    mixed = crawl_health(totals(4, 0, 103), {}, ["HTTP 404"] * 100 + [TIMED_OUT] * 3, None)
+    assert mixed.ok  # 3 timeouts against 4 fetched: not yet half
+    assert crawl_health(totals(4, 0, 105), {}, ["HTTP 404"] * 100 + [TIMED_OUT] * 5, None).kind == "errors"
