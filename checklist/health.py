@@ -22,6 +22,7 @@ KIND_TEXT = {
     "robots": "robots.txt ไม่อนุญาตให้เข้าถึง (forbidden by robots.txt)",
     "blocked": "เซิร์ฟเวอร์ปฏิเสธการเข้าถึง (the server turned the crawler away: HTTP 401/403/429)",
     "down": "เว็บไซต์ไม่ตอบสนองหรือขัดข้อง (the site is down or failing)",
+    "failed": "ตรวจไม่สำเร็จซ้ำหลายครั้ง (checking failed again and again)",
 }
 #: Error kinds that name a cause (the rest, e.g. "http" for a 404, are ordinary broken links).
 CAUSES = ("dns", "tls", "timeout", "robots", "blocked", "down")
@@ -29,7 +30,7 @@ CAUSES = ("dns", "tls", "timeout", "robots", "blocked", "down")
 
 @dataclass
 class CrawlHealth:
-    #: "" (healthy) | empty | shrunk | errors | dns | tls | timeout | robots | blocked | down
+    #: "" (healthy) | empty | shrunk | errors | dns | tls | timeout | robots | blocked | down | failed
     kind: str = ""
     #: Thai + English: what went wrong ("" when healthy).
     reason: str = ""

@@ -30,6 +30,7 @@ from crawler.urls import ensure_scheme
 from oit.check import CrawlOptions, Homepage, assess_crawl, crawl, evaluate_run, preflight
 from oitbase import __version__
 from oitbase.model import Report
+from oitbase.processes import run_as_child
 from storage import store
 from storage import units as store_units
 
@@ -164,8 +165,11 @@ def finish_check(db: store.Database, plan: CheckPlan, run_id: int) -> Report:
 
 def crawl_in_child(*args) -> int:  # noqa: ANN002 - the arguments of oit.check.crawl
     """:func:`oit.check.crawl` in a fresh child process (a new Twisted reactor). Ctrl-C is passed on to it, so the
-    crawl stops as it would in the foreground and what it fetched is still judged. Returns the child's exit code."""
-    child = multiprocessing.get_context("spawn").Process(target=crawl, args=args, name="oit-crawl")
+    crawl stops as it would in the foreground and what it fetched is still judged; the child ends with this process
+    (``kill -9`` of it leaves no crawl running). Returns the child's exit code."""
+    child = multiprocessing.get_context("spawn").Process(
+        target=run_as_child, args=(os.getpid(), crawl, *args), name="oit-crawl"
+    )
     child.start()
     while True:
         try:

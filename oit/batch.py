@@ -59,6 +59,8 @@ class BatchOptions:
     alerts: AlertSettings | None = None
     #: Start a new batch even when an unfinished one of the same file is in the store.
     restart: bool = False
+    #: Redis URL of a Celery broker: the units are checked by workers (``oit worker``); "" checks them here.
+    broker: str = ""
 
 
 @dataclass
@@ -130,9 +132,7 @@ class Batch:
         todo = [u for u, r in states.items() if r["state"] not in ("done", "problem")]
         self.total, self.done = len(states), len(states) - len(todo)
         self.emit("batch", {"id": self.batch_id, "resumed": bool(found), "units": self.total, "todo": len(todo)})
-        jobs = self.prepare(todo, states)
-        if jobs:
-            crawl_many_in_child(jobs, self.options.concurrency, on_start=self.crawl_started, on_done=self.crawl_done)
+        self.check_units(todo, states)
         rows = self.rollup_rows()
         rollup = build_rollup(rows, title=f"ผลการตรวจ {self.units_file.name}", batch_id=self.batch_id,
                               generated=store.now_iso())  # fmt: skip
@@ -143,6 +143,12 @@ class Batch:
         else:
             batches.finish_batch(self.db, self.batch_id)
         return BatchResult(self.batch_id, rows, paths, self.sent, resumed=bool(found), left=len(left))
+
+    def check_units(self, todo: list[int], states: dict[int, dict]) -> None:
+        """Check the units not done yet, in this machine: several crawls at once in one crawl process."""
+        jobs = self.prepare(todo, states)
+        if jobs:
+            crawl_many_in_child(jobs, self.options.concurrency, on_start=self.crawl_started, on_done=self.crawl_done)
 
     def prepare(self, todo: list[int], states: dict[int, dict]) -> list[CrawlJob]:
         """Plan each unit, check its homepage (several at once) and give it a run; units that cannot be checked are
@@ -164,12 +170,7 @@ class Batch:
                     run_id, home_url, stage = future.result()
                 except CheckError as exc:
                     health = preflight_health(str(exc))
-                    run_id = store.start_run(
-                        self.db, unit_url=self.units[unit_id].url, unit_id=unit_id, batch_id=self.batch_id,
-                        crawl_status="failed", status="failed", partial_reason=str(exc),
-                    )  # fmt: skip
-                    store.update_run(self.db, run_id, problem=health.reason, problem_kind=health.kind)
-                    self.unit_problem(unit_id, run_id, health.kind, health.reason)
+                    self.not_checked(unit_id, health.kind, health.reason, str(exc))
                     continue
                 except Exception as exc:  # noqa: BLE001 - one unit's failure never stops the batch
                     self.unit_problem(unit_id, None, "", f"ตรวจไม่ได้ (could not check: {type(exc).__name__}: {exc})")
@@ -256,6 +257,16 @@ class Batch:
         elif not report.partial:  # a crawl cut short (time limit) did not reach every item: nothing to compare
             self.alert_regressions(unit, unit_id, run_id, paths)
 
+    def not_checked(self, unit_id: int, kind: str, reason: str, detail: str) -> None:
+        """A unit that could not be crawled (its homepage failed, or it was given up): a failed run with the crawl
+        problem, so that its history shows it."""
+        run_id = store.start_run(
+            self.db, unit_url=self.units[unit_id].url, unit_id=unit_id, batch_id=self.batch_id,
+            crawl_status="failed", status="failed", partial_reason=detail,
+        )  # fmt: skip
+        store.update_run(self.db, run_id, problem=reason, problem_kind=kind)
+        self.unit_problem(unit_id, run_id, kind, reason)
+
     def unit_problem(self, unit_id: int, run_id: int | None, kind: str, reason: str) -> None:
         unit = self.units[unit_id]
         batches.set_unit_state(self.db, self.batch_id, unit_id, "problem", run_id=run_id, reason=reason)
@@ -323,5 +334,12 @@ def run_batch(
     units_file: Path, db_path: Path, out_dir: Path, options: BatchOptions | None = None, on_event: Emit | None = None
 ) -> BatchResult:
     """Check every unit of ``units_file`` (CSV/XLSX register) into the store ``db_path`` and write each unit's reports
-    and the roll-up into ``out_dir``; ``on_event(name, data)`` hears "batch", "unit", "url_changed" and "alert"."""
-    return Batch(units_file, db_path, out_dir, options or BatchOptions(), on_event or (lambda n, d: None)).run()
+    and the roll-up into ``out_dir``; ``on_event(name, data)`` hears "batch", "unit", "url_changed", "alert" and,
+    with ``options.broker``, "queued"."""
+    options = options or BatchOptions()
+    kind = Batch
+    if options.broker:
+        from oit.broker_batch import BrokerBatch
+
+        kind = BrokerBatch
+    return kind(units_file, db_path, out_dir, options, on_event or (lambda n, d: None)).run()

@@ -31,13 +31,26 @@ def say(name: str, data: dict) -> None:
         click.echo(f"oit: ชุดการตรวจที่ {data['id']} ยังไม่เสร็จ {data['left']} หน่วยงาน: สั่งคำสั่งเดิมอีกครั้งเพื่อตรวจต่อ "
                    f"(batch {data['id']} stopped with {data['left']} units left: run the same command to resume)",
                    err=True)  # fmt: skip
+    elif name == "queued":
+        click.echo(f"oit: ส่ง {data['units']} หน่วยงานให้ผู้ตรวจ (queued for workers) ที่ {plain(data['broker'])}: "
+                   f"รอผลจาก `oit worker` (waiting for workers)", err=True)  # fmt: skip
     elif name == "alert":
         ok = "ส่งแล้ว (sent)" if data["ok"] else f"ส่งไม่สำเร็จ (failed: {plain(data['error'])})"
         click.echo(f"    แจ้งเตือน {data['type']} {data['channel']} {plain(data['target'])}: {ok}", err=True)
 
 
+def broker_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A Redis URL (redis://, rediss:// or unix://), checked before anything is read or sent."""
+    if value and not value.startswith(("redis://", "rediss://", "unix://")):
+        raise click.BadParameter(f"ต้องเป็นที่อยู่ Redis เช่น redis://127.0.0.1:6379/0 (a Redis URL, not {value})")
+    return value
+
+
+BROKER_HELP = "Redis URL of the task queue (Celery broker), e.g. redis://127.0.0.1:6379/0"
+
+
 @click.command()
-@click.argument("units_file", type=UNITS_FILE)
+@click.argument("units_file", type=UNITS_FILE, required=False)
 @click.option("--out", "out_dir", type=DIR_TO_WRITE, default=Path("oit-report/batch"), show_default=True,
               help="reports: units/<code>/ and the roll-up")  # fmt: skip
 @click.option("--db", "db_path", type=FILE_TO_WRITE, default=Path("oit-report/oit.db"), show_default=True)
@@ -55,9 +68,22 @@ def say(name: str, data: dict) -> None:
 @click.option("--no-render", is_flag=True, help="do not render JavaScript pages with Chromium")
 @click.option("--no-ocr", is_flag=True, help="do not OCR scanned pages")
 @click.option("--ignore-robots", is_flag=True, help="ไม่ทำตาม robots.txt (only for your own sites)")
+@click.option("--broker", callback=broker_url, help=BROKER_HELP + ": workers (`oit worker`) check the units")
+@click.option("--status", "show_status", is_flag=True,
+              help="with --broker: show the queue, the workers and the newest batch of --db, then exit")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="with --status: print it as JSON")
 def batch(units_file, out_dir, db_path, concurrency, max_pages, time_limit, alerts, smtp, mail_from, webhook,
-          restart, no_render, no_ocr, ignore_robots):  # fmt: skip
-    """ตรวจทุกหน่วยงานในทะเบียน — check every unit of a CSV/XLSX register (resumable) and write a roll-up."""
+          restart, no_render, no_ocr, ignore_robots, broker, show_status, as_json):  # fmt: skip
+    """ตรวจทุกหน่วยงานในทะเบียน — check every unit of a CSV/XLSX register (resumable) and write a roll-up.
+
+    With --broker the units are checked by workers on other machines (`oit worker`) and the results written here."""
+    if show_status:
+        if not broker:
+            fail("--status ต้องใช้กับ --broker (--status needs --broker)")
+        show_broker_status(broker, db_path, as_json)
+        return
+    if units_file is None:
+        fail("ต้องระบุไฟล์ทะเบียนหน่วยงาน (give the units file: oit batch UNITS_FILE)")
     from oit.alerts import AlertSettings
     from oit.batch import BatchOptions, run_batch
     from oit.check import CrawlOptions
@@ -70,13 +96,58 @@ def batch(units_file, out_dir, db_path, concurrency, max_pages, time_limit, aler
         fail(str(exc))
     crawl = CrawlOptions(max_pages=max_pages, obey_robots=not ignore_robots, progress=False,
                          time_limit=time_limit * 60, extra=crawl_switches(no_render, no_ocr, False, ""))  # fmt: skip
-    options = BatchOptions(concurrency=concurrency, crawl=crawl, alerts=settings, restart=restart)
+    options = BatchOptions(concurrency=concurrency, crawl=crawl, alerts=settings, restart=restart, broker=broker or "")
     try:
         result = run_batch(units_file, db_path, out_dir, options, on_event=say)
     except UnitsFileError as exc:
         fail(str(exc))
+    except broker_errors() as exc:
+        fail(f"ติดต่อคิวงานไม่ได้ (cannot reach the broker {redacted(broker or '')}: {exc})", 1)
     checked = [r for r in result.rows if not r.problem and r.report]
     problems = [r for r in result.rows if r.problem or not r.report]
     click.echo(f"ตรวจแล้ว {len(checked)} หน่วยงาน · ปัญหาการเก็บข้อมูล {len(problems)} "
                f"({len(checked)} checked, {len(problems)} crawl problems)")  # fmt: skip
     click.echo("รายงานรวม (roll-up): " + ", ".join(str(p) for p in result.paths.values()))
+
+
+def show_broker_status(broker: str, db_path: Path, as_json: bool) -> None:
+    """``oit batch --status``: the queue, each worker, the newest batch."""
+    import json
+
+    from oit.broker_batch import status
+
+    try:
+        info = status(broker, db_path)
+    except broker_errors() as exc:
+        fail(f"ติดต่อคิวงานไม่ได้ (cannot reach the broker {redacted(broker)}: {exc})", 1)
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"คิว (queue) {info['queue']} ที่ {info['broker']}: รอ {info['waiting']} (waiting), "
+               f"ส่งให้ผู้ตรวจแล้วยังไม่เสร็จ {info['unacknowledged']} (delivered, not acknowledged)")  # fmt: skip
+    if not info["workers"]:
+        click.echo("ไม่มีผู้ตรวจออนไลน์ (no worker online): start one with `oit worker --broker …`")
+    for name, w in sorted(info["workers"].items()):
+        online = "ออนไลน์ (online)" if w["online"] else "ออฟไลน์ (offline)"
+        running = ", ".join(plain(c) for c in w["running"]) or "-"
+        click.echo(f"  {plain(name)}: {online} · กำลังตรวจ (running) {len(w['running'])}: {running} · "
+                   f"เสร็จ (done) {w['done']} · ไม่สำเร็จ (failed) {w['failed']}")  # fmt: skip
+    if b := info["batch"]:
+        units = b["units"]
+        counts = ", ".join(f"{k} {v}" for k, v in sorted(units.items()))
+        click.echo(f"ชุดการตรวจที่ {b['id']} ({plain(b['source'])}, {b['status']}): {sum(units.values())} หน่วยงาน — "
+                   f"{counts}")  # fmt: skip
+
+
+def redacted(url: str) -> str:
+    from oit.broker_batch import redacted as sanitize
+
+    return sanitize(url)
+
+
+def broker_errors() -> tuple[type[Exception], ...]:
+    """What a broker that cannot be reached raises (imported only when an error is being matched)."""
+    from kombu.exceptions import OperationalError
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    return OperationalError, RedisConnectionError, ConnectionError

@@ -22,6 +22,7 @@ from oit.catalog_cli import catalog
 from oit.cli_common import DIR_TO_WRITE, FILE_TO_WRITE, STORE_TO_READ, FiscalYear, OneLineErrors, fail, plain
 from oit.schedule_cli import schedule
 from oit.units_cli import diff, history, units
+from oit.worker_cli import worker
 from oitbase import __version__
 from oitbase.extract.cli import extract_command
 from oitbase.model import STATUS_TH, Report
@@ -457,6 +458,7 @@ main.add_command(units)
 main.add_command(batch)
 main.add_command(history)
 main.add_command(diff)
+main.add_command(worker)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 from checklist.catalog import load_catalog
 from crawler.urls import ensure_scheme
 from oit.check import CrawlOptions
+from oitbase.processes import run_as_child
 from storage import store
 
 logger = logging.getLogger(__name__)
@@ -56,10 +57,14 @@ class CrawlJob:
 
     @property
     def host(self) -> str:
-        """The host (and port when one is given) that politeness is counted by."""
-        parts = urlsplit(ensure_scheme(self.home_url))
-        host = (parts.hostname or "").lower()
-        return f"{host}:{parts.port}" if parts.port else host
+        return politeness_host(self.home_url)
+
+
+def politeness_host(url: str) -> str:
+    """The host (and port when one is given) that politeness is counted by: one crawl at a time per host."""
+    parts = urlsplit(ensure_scheme(url))
+    host = (parts.hostname or "").lower()
+    return f"{host}:{parts.port}" if parts.port else host
 
 
 OnStart = Callable[[CrawlJob], None]
@@ -297,7 +302,9 @@ def crawl_many_in_child(
         return 0
     ctx = multiprocessing.get_context("spawn")
     events = ctx.Queue()
-    child = ctx.Process(target=_child, args=(jobs, concurrency, events), name="oit-crawl-many")
+    child = ctx.Process(
+        target=run_as_child, args=(os.getpid(), _child, jobs, concurrency, events), name="oit-crawl-many"
+    )
     child.start()
     started: set[int] = set()
     done: set[int] = set()

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(python3-venv poppler-utils tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg chromium catdoc
+APT_PACKAGES=(python3-venv poppler-utils tesseract-ocr tesseract-ocr-tha fonts-thai-tlwg chromium catdoc redis-server
               libreoffice-writer-nogui libreoffice-calc-nogui)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sitegen.build import build_site
 from sitegen.sampler import sample_spec
-from sitegen.serve import serve_directory
+from sitegen.serve import Pace, serve_directory
 
 
 @dataclass
@@ -71,15 +71,19 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_fleet(units: list[FleetUnit], instead: dict[str, Path] | None = None) -> Iterator[list[FleetUnit]]:
+def serve_fleet(
+    units: list[FleetUnit], instead: dict[str, Path] | None = None, latency: float = 0.0, per_second: float = 0.0
+) -> Iterator[list[FleetUnit]]:
     """Serve every unit's site on its port (nothing listens on a down unit's); ``instead`` maps a unit's code to
-    another directory to serve for it (a site that changed)."""
+    another directory to serve for it (a site that changed). ``latency``/``per_second``: each site answers that many
+    seconds late and at most that many responses a second (a slow unit server; :class:`sitegen.serve.Pace`)."""
     instead = instead or {}
     with contextlib.ExitStack() as stack:
         for unit in units:
             root = instead.get(unit.code, unit.site_dir)
             if root is not None:
-                stack.enter_context(serve_directory(root, port=unit.port))
+                pace = Pace(latency, per_second) if latency or per_second else None
+                stack.enter_context(serve_directory(root, port=unit.port, pace=pace))
         yield units
 
 

@@ -36,8 +36,10 @@ import contextlib
 import json
 import posixpath
 import threading
+import time
 import urllib.parse
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -91,8 +93,31 @@ def load_faults(root: Path) -> dict[str, dict]:
     return {route_key(url): dict(entry) for url, entry in data.get("faults", {}).items()}
 
 
-def _make_handler(root: Path, routes: dict[str, Route],
-                  stop: threading.Event | None = None) -> type[BaseHTTPRequestHandler]:
+@dataclass
+class Pace:
+    """How fast a slow unit server answers: each response ``latency`` seconds late, and at most ``per_second``
+    responses a second (a request beyond that waits its turn). The default answers at once."""
+
+    latency: float = 0.0
+    per_second: float = 0.0
+    _next: float = field(default=0.0, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def wait(self, stop: threading.Event) -> None:
+        delay = self.latency
+        if self.per_second:
+            with self._lock:
+                now = time.monotonic()
+                slot = max(now, self._next)
+                self._next = slot + 1 / self.per_second
+            delay += slot - now
+        if delay > 0:
+            stop.wait(delay)
+
+
+def _make_handler(
+    root: Path, routes: dict[str, Route], stop: threading.Event | None = None, pace: Pace | None = None
+) -> type[BaseHTTPRequestHandler]:
     file_routes, html_type, strict = load_file_routes(root)
     hidden = {(root / e["file"]).resolve() for e in file_routes.values()}
     faults = load_faults(root)
@@ -155,6 +180,8 @@ def _make_handler(root: Path, routes: dict[str, Route],
             return False
 
         def _serve(self, head: bool = False) -> None:
+            if pace is not None:
+                pace.wait(stop)
             if not faults:
                 self._answer(head)
                 return
@@ -213,11 +240,13 @@ def _make_handler(root: Path, routes: dict[str, Route],
 
 
 @contextlib.contextmanager
-def serve_directory(root: Path, host: str = "127.0.0.1", port: int = 0,
-                    routes: dict[str, Route] | None = None) -> Iterator[str]:
-    """Serve ``root`` in a daemon thread; yield the base URL, e.g. ``http://127.0.0.1:PORT/``."""
+def serve_directory(
+    root: Path, host: str = "127.0.0.1", port: int = 0, routes: dict[str, Route] | None = None, pace: Pace | None = None
+) -> Iterator[str]:
+    """Serve ``root`` in a daemon thread (answering at ``pace``); yield the base URL, e.g. ``http://127.0.0.1:PORT/``."""
     stop = threading.Event()
-    server = ThreadingHTTPServer((host, port), _make_handler(Path(root).resolve(), dict(routes or {}), stop))
+    handler = _make_handler(Path(root).resolve(), dict(routes or {}), stop, pace)
+    server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="oit-serve", daemon=True)
     thread.start()

@@ -70,6 +70,15 @@ def get_batch(db: Database, batch_id: int) -> dict:
     return rows[0]
 
 
+def latest_batch(db: Database) -> dict | None:
+    rows = list(db.query("select * from batches order by id desc limit 1"))
+    return rows[0] if rows else None
+
+
+def set_batch_settings(db: Database, batch_id: int, settings: dict) -> None:
+    db["batches"].update(batch_id, {"settings": json.dumps(settings, ensure_ascii=False)})
+
+
 def unit_run(db: Database, batch_id: int, unit_id: int) -> int | None:
     """The newest run the batch made for the unit (also one begun just before a kill, before it was recorded)."""
     rows = list(db.query("select max(id) as id from runs where batch_id = ? and unit_id = ?", [batch_id, unit_id]))

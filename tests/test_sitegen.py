@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import re
+import time
 import urllib.request
 from collections import deque
 from pathlib import Path
 
+import httpx
 import pytest
 
 from sitegen import ITEM_CODES, build_site
 from sitegen.demo import DEMO_SPEC, SECOND_SPEC
 from sitegen.layouts import url_to_file
-from sitegen.serve import serve_directory
+from sitegen.serve import Pace, serve_directory
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINK = re.compile(r"""(?:href|src)\s*=\s*['"]([^'"]+)['"]""", re.I)
@@ -187,3 +190,15 @@ def test_bad_state_rejected():
 
     with pytest.raises(ValueError):
         plan("O1", "no_map")
+
+
+def test_a_paced_server_answers_late_and_at_most_its_rate(tmp_path):  # noqa: ANN001
+    """The slow unit server of the throughput benchmarks: 200 ms a response, at most 10 responses a second here."""
+    (tmp_path / "index.html").write_text("<html><body>หน้าแรก</body></html>", encoding="utf-8")
+    with serve_directory(tmp_path, pace=Pace(latency=0.2, per_second=10)) as base:
+        started = time.monotonic()
+        with concurrent.futures.ThreadPoolExecutor(6) as pool:
+            answers = list(pool.map(lambda _: httpx.get(base, timeout=10).status_code, range(6)))
+        took = time.monotonic() - started
+    assert answers == [200] * 6
+    assert took >= 0.2 + 5 / 10 - 0.05  # the sixth waits for five turns of 0.1 s, then the latency
