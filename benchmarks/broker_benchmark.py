@@ -8,8 +8,9 @@ response ``--latency`` seconds late and at most ``--per-second`` responses a sec
 (:class:`sitegen.serve.Pace`). Starts a Redis server on a free port, ``--workers`` ``oit worker`` processes at
 ``--concurrency`` and ``oit batch --broker`` on the fleet's register (JavaScript rendering off, OCR on unless
 ``--no-ocr``). Prints JSON: wall time, units per hour per worker, resources fetched per unit, CPU-seconds of the
-workers' process trees per unit (crawl, extraction, OCR, judging) and per fetched resource, OCR pages, peak RSS of a
-worker's tree. docs/scaling.md turns these into the projection for a national sweep.
+workers' process trees per unit (crawl, extraction, OCR, judging) and per fetched resource, the coordinator's
+CPU-seconds per unit (import, reports, roll-up), OCR pages, peak RSS of a worker's tree. docs/scaling.md turns
+these into the projection for a national sweep.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -98,8 +100,11 @@ def main() -> None:
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         started = time.monotonic()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         batch = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the coordinator only: no worker has been waited for
         wall = time.monotonic() - started
+        coordinator_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         done.set()
         sampler.join()
         cpu = sum(cpu_seconds(w.pid) for w in workers)
@@ -136,6 +141,7 @@ def main() -> None:
                 "ocr_pages": ocr_pages,
                 "cpu_seconds_per_unit": round(cpu / args.units, 1),
                 "cpu_seconds_per_resource": round(cpu / max(1, pages + documents), 3),
+                "coordinator_cpu_seconds_per_unit": round(coordinator_cpu / args.units, 2),
                 "peak_rss_worker_tree_mb": round(peak[0] / 2**20),
                 "stderr_tail": batch.stderr.splitlines()[-2:],
             },

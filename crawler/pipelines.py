@@ -156,9 +156,7 @@ class StorePipeline:
         return {**self.counts, "run_totals": store.run_totals(self.db, self.run_id), **extra}
 
     def _ocr_pending(self, cached: dict) -> bool:
-        features = json.loads(cached.get("features") or "{}")
-        unread = features.get("pages_need_ocr", 0) - features.get("pages_ocr", 0) - features.get("pages_ocr_failed", 0)
-        return self.settings.getbool("OIT_OCR", True) and unread > 0
+        return self.settings.getbool("OIT_OCR", True) and store.unread_scanned_pages(cached.get("features")) > 0
 
     def _needs_worker(self, item: FetchedResource) -> bool:
         """Documents, and HTML pages whose text is unusable or only in images, are extracted off the reactor."""

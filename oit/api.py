@@ -19,6 +19,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,17 +164,28 @@ def finish_check(db: store.Database, plan: CheckPlan, run_id: int) -> Report:
     return evaluate_run(db, run_id, plan.choice.catalog, plan.choice.fiscal_year, plan.unit_type, str(plan.choice.path))
 
 
+#: Seconds a crawl process may run past its time limit (its own watchdog should have ended it) before it is killed.
+CHILD_GRACE = 300.0
+
+
 def crawl_in_child(*args) -> int:  # noqa: ANN002 - the arguments of oit.check.crawl
     """:func:`oit.check.crawl` in a fresh child process (a new Twisted reactor). Ctrl-C is passed on to it, so the
     crawl stops as it would in the foreground and what it fetched is still judged; the child ends with this process
-    (``kill -9`` of it leaves no crawl running). Returns the child's exit code."""
+    (``kill -9`` of it leaves no crawl running), and is killed when it outlives its time limit by
+    :data:`CHILD_GRACE`. Returns the child's exit code (negative: the signal that ended it)."""
+    options: CrawlOptions = args[-1]
+    limit = options.crawl_time_limit()
+    deadline = time.monotonic() + limit + CHILD_GRACE if limit else None
     child = multiprocessing.get_context("spawn").Process(
         target=run_as_child, args=(os.getpid(), crawl, *args), name="oit-crawl"
     )
     child.start()
     while True:
         try:
-            child.join()
+            child.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+            if child.is_alive():  # stuck past its time limit: the crawl's own watchdog did not end it
+                child.kill()
+                child.join()
             return child.exitcode or 0
         except KeyboardInterrupt:
             if child.pid is not None and child.is_alive():

@@ -273,7 +273,7 @@ class Batch:
         self.done += 1
         self.emit("unit", {"code": unit.code, "name": unit.name, "state": "problem", "problem": reason,
                            "done": self.done, "total": getattr(self, "total", 0)})  # fmt: skip
-        if run_id and kind:
+        if run_id and kind and kind != "failed":  # "failed" is the tool's own failure, not the site's: not alerted
             self.alert_problem(unit, run_id, kind, reason)
 
     # --- alerts --------------------------------------------------------------------------------------------

@@ -40,13 +40,16 @@ def say(name: str, data: dict) -> None:
 
 
 def broker_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A Redis URL (redis://, rediss:// or unix://), checked before anything is read or sent."""
-    if value and not value.startswith(("redis://", "rediss://", "unix://")):
+    """A Redis URL (redis://, rediss:// or redis+socket://), checked before anything is read or sent."""
+    if value and not value.startswith(("redis://", "rediss://", "redis+socket://")):
         raise click.BadParameter(f"ต้องเป็นที่อยู่ Redis เช่น redis://127.0.0.1:6379/0 (a Redis URL, not {value})")
     return value
 
 
-BROKER_HELP = "Redis URL of the task queue (Celery broker), e.g. redis://127.0.0.1:6379/0"
+BROKER_HELP = (
+    "Redis URL of the task queue (Celery broker), e.g. redis://127.0.0.1:6379/0 (or OIT_BROKER, which keeps a "
+    "password out of the process list)"
+)
 
 
 @click.command()
@@ -68,7 +71,8 @@ BROKER_HELP = "Redis URL of the task queue (Celery broker), e.g. redis://127.0.0
 @click.option("--no-render", is_flag=True, help="do not render JavaScript pages with Chromium")
 @click.option("--no-ocr", is_flag=True, help="do not OCR scanned pages")
 @click.option("--ignore-robots", is_flag=True, help="ไม่ทำตาม robots.txt (only for your own sites)")
-@click.option("--broker", callback=broker_url, help=BROKER_HELP + ": workers (`oit worker`) check the units")
+@click.option("--broker", envvar="OIT_BROKER", callback=broker_url,
+              help=BROKER_HELP + "; workers (`oit worker`) check the units")  # fmt: skip
 @click.option("--status", "show_status", is_flag=True,
               help="with --broker: show the queue, the workers and the newest batch of --db, then exit")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="with --status: print it as JSON")
@@ -77,6 +81,8 @@ def batch(units_file, out_dir, db_path, concurrency, max_pages, time_limit, aler
     """ตรวจทุกหน่วยงานในทะเบียน — check every unit of a CSV/XLSX register (resumable) and write a roll-up.
 
     With --broker the units are checked by workers on other machines (`oit worker`) and the results written here."""
+    if as_json and not show_status:
+        fail("--json ใช้กับ --status (--json goes with --status)")
     if show_status:
         if not broker:
             fail("--status ต้องใช้กับ --broker (--status needs --broker)")

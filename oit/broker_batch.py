@@ -22,14 +22,17 @@ from checklist.catalog import CatalogError, bundled_catalogs
 from oit import tasks
 from oit.batch import Batch, plan_for
 from oit.check import assess_crawl, evaluate_run
-from oit.crawl_many import politeness_host
 from oitbase.model import Report
 from storage import batches, store, transfer
+from storage import units as store_units
 
 #: Seconds between two looks at the tasks' states.
 POLL_SECONDS = 1.0
 #: What a task's result key holds once the coordinator has stored the result.
 STORED = json.dumps({"state": "stored"})
+STORED_RAW = STORED.encode()
+#: Tasks whose keys are read in one round trip.
+CHUNK = 500
 
 
 def redacted(url: str) -> str:
@@ -46,6 +49,7 @@ class BrokerBatch(Batch):
         tasks.configure(self.options.broker)
         client = tasks.redis_client()
         token = self.token()
+        self.cancel_replaced(client, token)
         sent = {m.decode() for m in client.smembers(tasks.sent_key(token))}
         self.plans, waiting = {}, {}
         for unit_id in todo:
@@ -55,10 +59,10 @@ class BrokerBatch(Batch):
                 self.unit_problem(unit_id, None, "", str(exc))
                 continue
             self.plans[unit_id] = plan
-            earlier = states[unit_id].get("run_id") or batches.unit_run(self.db, self.batch_id, unit_id)
-            if earlier and self.finish_earlier(unit_id, earlier):
-                continue
             task_id = f"oit-{token}-{unit_id}"
+            earlier = states[unit_id].get("run_id") or batches.unit_run(self.db, self.batch_id, unit_id)
+            if earlier and self.finish_earlier(unit_id, earlier, client.get(tasks.result_key(task_id)) == STORED_RAW):
+                continue
             if task_id not in sent:
                 tasks.check_unit.apply_async(args=[self.unit_job(unit_id, token)], task_id=task_id, queue=tasks.QUEUE)
                 client.sadd(tasks.sent_key(token), task_id)
@@ -76,13 +80,21 @@ class BrokerBatch(Batch):
             batches.set_batch_settings(self.db, self.batch_id, settings)
         return settings["broker_token"]
 
-    def finish_earlier(self, unit_id: int, run_id: int) -> bool:
-        """A unit whose result was written before the coordinator was stopped: finish it here (True), or False."""
+    def cancel_replaced(self, client, token: str) -> None:  # noqa: ANN001 - redis.Redis
+        """Earlier unfinished batches of the same file (``--restart``): their tasks still queued are dropped."""
+        for row in batches.unfinished_batches(self.db, str(self.units_file.resolve())):
+            old = json.loads(row["settings"] or "{}").get("broker_token")
+            if row["id"] != self.batch_id and old and old != token:
+                client.set(tasks.cancel_key(old), 1, ex=tasks.KEEP_SECONDS)
+
+    def finish_earlier(self, unit_id: int, run_id: int, imported: bool) -> bool:
+        """A unit whose result was taken before the coordinator was stopped (``imported``: its crawl is in this store)
+        or crawled by a local run of the batch: finish it here (True), or False to send it to the workers."""
         run = store.get_run(self.db, run_id)
         if store.latest_evaluation(self.db, run_id):
             self.judged(unit_id, run_id)
             return True
-        if run.get("crawl_status") == "complete":
+        if imported or run.get("crawl_status") == "complete":
             self.judge(unit_id, self.plans[unit_id], run_id)
             return True
         return False
@@ -97,7 +109,6 @@ class BrokerBatch(Batch):
             "batch": token,
             "unit": {"code": unit.code, "name": unit.name},
             "url": unit.url,
-            "host": politeness_host(unit.url),
             "year": plan.choice.fiscal_year,
             # a bundled catalog by its id when the register names it (else the year's of the scheme, as here); a
             # file of the user's is sent whole (one it `extends:` must be bundled)
@@ -114,26 +125,49 @@ class BrokerBatch(Batch):
         }
 
     def follow(self, client, waiting: dict[str, int]) -> None:  # noqa: ANN001 - redis.Redis
-        """Until every task has a result: show the units workers take, and store each result as it comes."""
+        """Until every task has a result: show the units workers take, and store each result as it comes (read one at
+        a time: a result holds a whole crawl). A task that ended without a result (it failed outside the check, or was
+        revoked) is that unit's problem."""
         started: set[str] = set()
         while waiting:
             ids = list(waiting)
-            results = client.mget([tasks.result_key(t) for t in ids])
-            for task_id, raw in zip(ids, results, strict=True):
-                unit_id = waiting[task_id]
-                if raw is not None:
-                    self.receive(unit_id, json.loads(raw))
-                    # the crawl is stored: keep only a marker, so that a delivery of the task again is still dropped
-                    client.set(tasks.result_key(task_id), STORED, xx=True, keepttl=True)
-                    del waiting[task_id]
-                elif task_id not in started and self.task_state(task_id) in ("STARTED", "RETRY"):
-                    started.add(task_id)
-                    self.unit_started(unit_id)
+            for chunk in (ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)):
+                pipe = client.pipeline(transaction=False)
+                for task_id in chunk:
+                    pipe.exists(tasks.result_key(task_id))
+                ready = pipe.execute()
+                states = self.task_states(client, chunk)
+                for task_id, has_result, state in zip(chunk, ready, states, strict=True):
+                    unit_id = waiting[task_id]
+                    if has_result:
+                        self.take_result(client, task_id, unit_id)
+                        del waiting[task_id]
+                    elif state.get("status") in ("FAILURE", "REVOKED"):
+                        why = state.get("result") or {}
+                        text = f"{why.get('exc_type', state['status'])}: {why.get('exc_message', '')}"
+                        self.unit_problem(unit_id, None, "", f"ตรวจไม่สำเร็จ (the task ended without a result: {text})")
+                        del waiting[task_id]
+                    elif task_id not in started and state.get("status") == "STARTED":
+                        started.add(task_id)
+                        self.unit_started(unit_id)
             if waiting:
                 time.sleep(POLL_SECONDS)
 
-    def task_state(self, task_id: str) -> str:
-        return tasks.app.AsyncResult(task_id).state
+    def take_result(self, client, task_id: str, unit_id: int) -> None:  # noqa: ANN001 - redis.Redis
+        raw = client.get(tasks.result_key(task_id))
+        if raw is None or raw == STORED_RAW:  # expired, or taken by an earlier run of this batch (finished there)
+            gone = "ผลการตรวจหายไป (the result is gone from the broker: check the unit again with --restart)"
+            self.unit_problem(unit_id, None, "", gone)
+            return
+        self.receive(unit_id, json.loads(raw))
+        # the crawl is stored: keep only a marker, so that a delivery of the task again is still dropped
+        client.set(tasks.result_key(task_id), STORED, xx=True, keepttl=True)
+
+    def task_states(self, client, task_ids: list[str]) -> list[dict]:  # noqa: ANN001 - redis.Redis
+        """Celery's state of each task (``{"status": "PENDING"}`` when it has none yet), read in one round trip."""
+        backend = tasks.app.backend
+        raws = client.mget([backend.get_key_for_task(t) for t in task_ids])
+        return [backend.decode_result(raw) if raw else {"status": "PENDING"} for raw in raws]
 
     def unit_started(self, unit_id: int) -> None:
         unit = self.units[unit_id]
@@ -145,8 +179,6 @@ class BrokerBatch(Batch):
         """Store one worker's result for a unit: its crawl as a run of this store and its judgement (or its crawl
         problem); a failure here is that unit's problem."""
         try:
-            if result["state"] == "stored":  # taken by an earlier run of this batch, stopped before recording it
-                raise RuntimeError("the result was taken by an earlier run of this batch that was stopped")
             if result["state"] != "checked":
                 self.not_checked(unit_id, result["kind"], result["reason"], result["reason"])
                 return
@@ -164,6 +196,8 @@ class BrokerBatch(Batch):
         plan = self.plans[unit_id]
         path = str(plan.choice.path)
         run_id = transfer.import_run(self.db, bundle, unit_id=unit_id, batch_id=self.batch_id, catalog_path=path)
+        home = bundle["run"].get("unit_url") or plan.url
+        store_units.record_url(self.db, unit_id, home, "redirect" if home != plan.url else "check")
         worker_problem = bundle["run"].get("problem") or ""
         health = assess_crawl(self.db, run_id)
         if health.reason != worker_problem:

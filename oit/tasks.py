@@ -9,7 +9,8 @@ workers need no shared disk.
 What makes it safe to kill a worker:
 
 * late acknowledgement (``task_acks_late``), one task prefetched at a time, and a visibility timeout longer than the
-  longest unit: a task whose worker died is delivered again, to another worker, once the timeout has passed;
+  longest unit: a task whose worker died is delivered again, to another worker, once the timeout has passed (a
+  live worker's sweep puts it back on the queue; ``reject_on_worker_lost`` matters only with a prefork pool);
 * :class:`Attempts`: a unit that failed (an exception, or its worker died) three times is given up and sent back as
   a crawl problem of kind ``failed`` with the reasons;
 * a task's result is written once, to its own Redis key (:func:`result_key`): a delivery of it again (the visibility
@@ -26,6 +27,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
+import os
 import random
 import shutil
 import tempfile
@@ -36,6 +39,8 @@ from pathlib import Path
 
 from celery import Celery
 from celery.exceptions import Ignore
+
+logger = logging.getLogger(__name__)
 
 #: The queue units are put on.
 QUEUE = "oit"
@@ -72,7 +77,6 @@ def configure(broker: str, visibility_timeout: float = VISIBILITY_TIMEOUT, resto
         result_serializer="json",
         accept_content=["json"],
         result_expires=KEEP_SECONDS,
-        result_extended=True,
         worker_prefetch_multiplier=1,
         worker_send_task_events=True,
         task_send_sent_event=True,
@@ -157,8 +161,11 @@ def host_turn(client, host: str, ttl: float = HOST_LOCK_TTL) -> Iterator[bool]: 
         while not stop.wait(ttl / 3):
             try:
                 lock.extend(ttl, replace_ttl=True)
-            except LockError:
+            except LockError:  # lost (expired while Redis was out of reach): another worker may have it now
+                logger.warning("the turn of %s was lost", host)
                 return
+            except Exception:  # Redis out of reach for a moment: try again at the next beat
+                logger.warning("could not extend the turn of %s", host, exc_info=True)
 
     keeper = threading.Thread(target=keep, name=f"oit-lock-{host}", daemon=True)
     keeper.start()
@@ -174,63 +181,91 @@ def host_turn(client, host: str, ttl: float = HOST_LOCK_TTL) -> Iterator[bool]: 
 # --- the task ----------------------------------------------------------------------------------------------------
 
 
-@app.task(bind=True, name="oit.check_unit", acks_late=True, reject_on_worker_lost=True)
+def cancel_key(batch_token: str) -> str:
+    """Set when a batch is replaced (``oit batch --restart``): its tasks still queued are dropped."""
+    return f"oit:cancelled:{batch_token}"
+
+
+def problem(kind: str, reason: str) -> dict:
+    return {"state": "problem", "kind": kind, "reason": reason}
+
+
+@app.task(bind=True, name="oit.check_unit", acks_late=True, reject_on_worker_lost=True, max_retries=None)
 def check_unit(self, job: dict) -> dict:  # noqa: ANN001 - a bound Celery task
-    """Check one unit (``job`` from :func:`oit.broker_batch.unit_job`) and return what the coordinator stores:
-    ``{"state": "checked", "crawl": <packed bundle with the report>}`` or ``{"state": "problem", "kind", "reason"}``,
-    with ``worker``, ``attempt`` and ``task_id``, as JSON at :func:`result_key`."""
+    """Check one unit (``job`` from :meth:`oit.broker_batch.BrokerBatch.unit_job`) and keep what the coordinator
+    stores at :func:`result_key`: ``{"state": "checked", "crawl": <packed bundle with the report>}`` or ``{"state":
+    "problem", "kind", "reason"}``, with ``worker``, ``attempt`` and ``task_id``. The host's turn is taken after the
+    homepage check, on the address the homepage redirected to, and held until the result is kept."""
+    from oit.check import CheckError, preflight
+    from oit.crawl_many import politeness_host
+
     client = redis_client()
     task_id = self.request.id
-    if client.exists(result_key(task_id)):
-        raise Ignore()  # delivered again after it finished (its visibility timeout passed while it ran)
+    if client.exists(result_key(task_id)) or client.exists(cancel_key(job["batch"])):
+        raise Ignore()  # delivered again after it finished, or its batch was replaced
     worker = self.request.hostname or "worker"
-    with host_turn(client, job["host"]) as mine:
+    try:
+        home = preflight(job["url"])
+    except CheckError as exc:
+        return keep_result(client, job, task_id, worker, 0, homepage_problem(str(exc)))
+    with host_turn(client, politeness_host(home.url)) as mine:
         if not mine:  # another worker is crawling this host: come back later, without counting an attempt
-            raise self.retry(countdown=random.uniform(5, 15), max_retries=None)
+            raise self.retry(countdown=random.uniform(5, 15))
         attempts = Attempts(client, task_id)
         n = attempts.begin()
         if n > MAX_ATTEMPTS:
-            result = {"state": "problem", "kind": "failed", "reason": attempts.given_up()}
-        else:
-            try:
-                result = check_job(job, worker)
-            except Exception as exc:  # noqa: BLE001 - a failed attempt is counted, and the unit tried again
-                attempts.failed(f"{type(exc).__name__}: {exc}")
-                if n < MAX_ATTEMPTS:
-                    raise self.retry(exc=exc, countdown=5, max_retries=None) from exc
-                result = {"state": "problem", "kind": "failed", "reason": attempts.given_up()}
-    result.update(worker=worker, attempt=n, task_id=task_id)
+            return keep_result(client, job, task_id, worker, n, problem("failed", attempts.given_up()))
+        try:
+            result = check_job(job, worker)
+        except Exception as exc:  # noqa: BLE001 - a failed attempt is counted, and the unit tried again
+            attempts.failed(f"{type(exc).__name__}: {exc}")
+            if n < MAX_ATTEMPTS:
+                raise self.retry(exc=exc, countdown=5) from exc
+            result = problem("failed", attempts.given_up())
+        return keep_result(client, job, task_id, worker, n, result)
+
+
+def homepage_problem(message: str) -> dict:
+    from checklist.health import preflight_health
+
+    health = preflight_health(message)
+    return problem(health.kind, health.reason)
+
+
+def keep_result(client, job: dict, task_id: str, worker: str, attempt: int, result: dict) -> dict:  # noqa: ANN001
+    """Keep a task's result for the coordinator, once (a later delivery's never replaces it), count it for the
+    worker, and return it without the crawl (Celery's own result, for Flower)."""
+    result.update(worker=worker, attempt=attempt, task_id=task_id)
     if client.set(result_key(task_id), json.dumps(result, ensure_ascii=False), nx=True, ex=KEEP_SECONDS):
         outcome = "done" if result["state"] == "checked" else "failed"
         client.hincrby(stats_key(job["batch"]), f"{worker}:{outcome}", 1)
         client.expire(stats_key(job["batch"]), KEEP_SECONDS)
-    return {k: v for k, v in result.items() if k != "crawl"}  # for Flower; the coordinator reads result_key
+    return {k: v for k, v in result.items() if k != "crawl"}
 
 
 def check_job(job: dict, worker: str = "") -> dict:
     """Check one unit into a store of its own (the library API, as ``oit check`` does) and pack its crawl and report."""
-    from checklist.health import preflight_health
     from oit.api import check_site
     from oit.check import CheckError, CrawlOptions
     from storage import store, transfer
 
     started = time.monotonic()
-    work = Path(tempfile.mkdtemp(prefix="oit-task-"))
+    work = Path(tempfile.mkdtemp(prefix="task-", dir=work_root()))
     try:
         catalog = job.get("catalog")
         if job.get("catalog_text"):
             catalog = work / "catalog.yaml"
             catalog.write_text(job["catalog_text"], encoding="utf-8")
         o = job["options"]
-        limit = min(float(o.get("time_limit") or 0), 0.8 * float(app.conf.get("oit_visibility_timeout") or 1e9))
+        cap = 0.8 * float(app.conf.get("oit_visibility_timeout") or VISIBILITY_TIMEOUT)
+        limit = min(float(o.get("time_limit") or cap), cap)  # no limit given: the visibility timeout's
         options = CrawlOptions(max_pages=o["max_pages"], obey_robots=o["obey_robots"], progress=False,
                                time_limit=limit, extra=dict(o.get("extra") or {}))  # fmt: skip
         try:
             report = check_site(job["url"], year=job["year"], scheme=job.get("scheme"), catalog=catalog,
                                 unit_type=job["unit_type"], store=work / "oit.db", options=options)  # fmt: skip
         except CheckError as exc:
-            health = preflight_health(str(exc))
-            return {"state": "problem", "kind": health.kind, "reason": health.reason}
+            return homepage_problem(str(exc))
         db = store.open_db(work / "oit.db")
         evaluation = store.get_evaluation(db, report.evaluation_id)
         bundle = transfer.export_run(db, report.run_id)
@@ -241,3 +276,16 @@ def check_job(job: dict, worker: str = "") -> dict:
         return {"state": "checked", "crawl": transfer.pack(bundle)}
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def work_root() -> Path:
+    """This worker process's directory for the stores of its tasks; those of worker processes that are gone (killed
+    before they could clean up) are removed the first time."""
+    root = Path(tempfile.gettempdir()) / f"oit-worker-{os.getpid()}"
+    if not root.exists():
+        for old in Path(tempfile.gettempdir()).glob("oit-worker-*"):
+            pid = old.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+                shutil.rmtree(old, ignore_errors=True)
+        root.mkdir(parents=True, exist_ok=True)
+    return root

@@ -12,7 +12,7 @@ from oit.cli_common import fail
 
 
 @click.command()
-@click.option("--broker", required=True, callback=broker_url, help=BROKER_HELP)
+@click.option("--broker", required=True, envvar="OIT_BROKER", callback=broker_url, help=BROKER_HELP)
 @click.option("--concurrency", default=4, show_default=True, type=click.IntRange(1, 64),
               help="units checked at once (each crawl runs in its own process, one host at a time)")  # fmt: skip
 @click.option("--name", default=lambda: f"oit-{socket.gethostname()}-{os.getpid()}",

@@ -1,8 +1,9 @@
 """Child processes that end with their parent: a crawl left running after ``kill -9`` of its batch or worker would go
-on loading a site nobody is checking any more (and, on a worker, hold the site's turn)."""
+on loading a site nobody is checking any more."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import signal
@@ -25,7 +26,11 @@ def die_with_parent(parent_pid: int) -> None:
 
 
 def run_as_child(parent_pid: int, target: Callable, *args: object) -> None:
-    """The body of a ``multiprocessing`` child that ends with its parent: ``Process(target=run_as_child,
-    args=(os.getpid(), target, *args))``."""
+    """The body of a ``multiprocessing`` child that ends with its parent, in a process group of its own:
+    ``Process(target=run_as_child, args=(os.getpid(), target, *args))``. A terminal's Ctrl-C then reaches only the
+    parent, which decides: a batch or a check passes it on once (the crawl stops and what it fetched is judged), a
+    worker's warm shutdown lets the crawls under way finish."""
     die_with_parent(parent_pid)
+    with contextlib.suppress(OSError):
+        os.setpgrp()
     target(*args)

@@ -70,6 +70,11 @@ def get_batch(db: Database, batch_id: int) -> dict:
     return rows[0]
 
 
+def unfinished_batches(db: Database, source: str) -> list[dict]:
+    """Every unfinished batch of the same units file, newest first."""
+    return list(db.query("select * from batches where source = ? and status = 'running' order by id desc", [source]))
+
+
 def latest_batch(db: Database) -> dict | None:
     rows = list(db.query("select * from batches order by id desc limit 1"))
     return rows[0] if rows else None

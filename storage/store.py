@@ -181,6 +181,12 @@ def cached_text(db: Database, sha256: str) -> dict | None:
     return rows[0] if rows else None
 
 
+def unread_scanned_pages(features: str | dict | None) -> int:
+    """Pages of an extracted text that looked scanned and were not OCRed (OCR was off, or not reached)."""
+    f = json.loads(features or "{}") if not isinstance(features, dict) else features
+    return max(0, f.get("pages_need_ocr", 0) - f.get("pages_ocr", 0) - f.get("pages_ocr_failed", 0))
+
+
 def save_text(db: Database, row: dict) -> None:
     db["texts"].insert(row, pk="sha256", replace=True)
 

@@ -13,6 +13,7 @@ import base64
 import json
 import zlib
 
+from storage import store
 from storage.store import Database
 
 #: Bundle format: bump when its tables or columns change incompatibly.
@@ -47,14 +48,37 @@ def import_run(db: Database, bundle: dict, **run_fields: object) -> int:
         raise BundleError(f"not a crawl bundle of format {BUNDLE_FORMAT} (got {found!r})")
     with db.conn:
         run = {k: v for k, v in bundle["run"].items() if k not in OWN_RUN_COLUMNS}
-        run_id = db["runs"].insert({**run, **run_fields}).last_pk
-        if bundle["texts"]:
-            db["texts"].insert_all(bundle["texts"], pk="sha256", ignore=True)
+        run_id = db["runs"].insert(known(db, "runs", {**run, **run_fields})).last_pk
+        save_texts(db, bundle["texts"])
         for table in CRAWL_TABLES:
-            rows = [{**row, "run_id": run_id} for row in bundle.get(table, [])]
+            rows = [known(db, table, {**row, "run_id": run_id}) for row in bundle.get(table, [])]
             if rows:
                 db[table].insert_all(rows)
     return run_id
+
+
+def known(db: Database, table: str, row: dict) -> dict:
+    """The columns of ``row`` that ``table`` has here (a store of an older SQLite or tool version has other ones)."""
+    columns = db[table].columns_dict
+    return {k: v for k, v in row.items() if k in columns}
+
+
+def save_texts(db: Database, texts: list[dict]) -> None:
+    """Texts are shared by their hash: one not here is added, one here is replaced only when it still has scanned
+    pages to read that the incoming one read (as a crawl with OCR does with a text extracted without it)."""
+    if not texts:
+        return
+    here = {r["sha256"]: r for r in db.query(
+        f"select sha256, features from texts where sha256 in ({', '.join('?' * len(texts))})",  # noqa: S608
+        [t["sha256"] for t in texts])}  # fmt: skip
+    rows = [
+        known(db, "texts", t)
+        for t in texts
+        if t["sha256"] not in here
+        or store.unread_scanned_pages(here[t["sha256"]]["features"]) > store.unread_scanned_pages(t.get("features"))
+    ]
+    if rows:
+        db["texts"].upsert_all(rows, pk="sha256")  # an update keeps the full-text index in step (trigger)
 
 
 def pack(data: dict) -> str:

@@ -92,6 +92,10 @@ def test_status_of_an_empty_queue_and_the_cli_errors(broker, client, tmp_path): 
     assert bad.returncode == 2 and "a Redis URL" in bad.stderr and "Traceback" not in bad.stderr
     alone = run_oit_here("batch", "--status")
     assert alone.returncode == 2 and "--status needs --broker" in alone.stderr
+    stray = run_oit_here("batch", "--json", "--broker", broker)
+    assert stray.returncode == 2 and "--json goes with --status" in stray.stderr
+    # waiting for a busy host's turn is never counted as a failure, however long it lasts
+    assert tasks.check_unit.max_retries is None
     register = tmp_path / "units.csv"
     register.write_text("code,name,url,type,province,parent\n1,อบต.หนึ่ง,http://127.0.0.1:9/,lao,ตาก,อำเภอเมือง\n",
                         encoding="utf-8")  # fmt: skip

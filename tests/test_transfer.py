@@ -61,3 +61,21 @@ def test_what_is_not_a_crawl_bundle_is_refused(tmp_path):  # noqa: ANN001
     with pytest.raises(transfer.BundleError, match="cannot be read"):
         transfer.unpack("not base64 at all!")
     assert not list(db.query("select id from runs"))
+
+
+def test_a_text_read_with_ocr_replaces_one_read_without_it_and_unknown_columns_are_dropped(tmp_path):  # noqa: ANN001
+    worker, run_id = crawled(tmp_path / "worker.db")
+    bundle = transfer.export_run(worker, run_id)
+    scanned = next(t for t in bundle["texts"] if t["kind"] == "pdf")
+    scanned["features"] = '{"pages_need_ocr": 2, "pages_ocr": 2}'
+    bundle["run"]["score"] = '{"oit": 50}'  # a worker whose store still has an old column
+    coordinator = store.open_db(tmp_path / "coordinator.db")
+    store.save_text(coordinator, {**scanned, "text": "", "folded": "", "features": '{"pages_need_ocr": 2}'})
+    new_id = transfer.import_run(coordinator, bundle)
+    kept = store.cached_text(coordinator, scanned["sha256"])
+    assert kept["text"] == TEXT and store.unread_scanned_pages(kept["features"]) == 0
+    assert store.search(coordinator, fold("จัดซื้อจัดจ้าง"), new_id)  # the index follows the replaced text
+    # the other way round: a text read without OCR never replaces one read with it
+    poorer = {**bundle, "texts": [{**scanned, "text": "", "folded": "", "features": '{"pages_need_ocr": 2}'}]}
+    transfer.import_run(coordinator, poorer)
+    assert store.cached_text(coordinator, scanned["sha256"])["text"] == TEXT
