@@ -127,7 +127,13 @@ class BrokerBatch(Batch):
     def follow(self, client, waiting: dict[str, int]) -> None:  # noqa: ANN001 - redis.Redis
         """Until every task has a result: show the units workers take, and store each result as it comes (read one at
         a time: a result holds a whole crawl). A task that ended without a result (it failed outside the check, or was
-        revoked) is that unit's problem."""
+        revoked) is that unit's problem. Ctrl-C stops following: the units left are resumed by the same command."""
+        try:
+            self.follow_until_done(client, waiting)
+        except KeyboardInterrupt:  # the workers go on; the same command takes the results later
+            return
+
+    def follow_until_done(self, client, waiting: dict[str, int]) -> None:  # noqa: ANN001 - redis.Redis
         started: set[str] = set()
         while waiting:
             ids = list(waiting)
@@ -143,8 +149,8 @@ class BrokerBatch(Batch):
                         self.take_result(client, task_id, unit_id)
                         del waiting[task_id]
                     elif state.get("status") in ("FAILURE", "REVOKED"):
-                        why = state.get("result") or {}
-                        text = f"{why.get('exc_type', state['status'])}: {why.get('exc_message', '')}"
+                        why = state.get("result")
+                        text = f"{type(why).__name__}: {why}" if isinstance(why, BaseException) else state["status"]
                         self.unit_problem(unit_id, None, "", f"ตรวจไม่สำเร็จ (the task ended without a result: {text})")
                         del waiting[task_id]
                     elif task_id not in started and state.get("status") == "STARTED":

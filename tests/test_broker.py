@@ -243,3 +243,31 @@ def test_a_unit_failing_on_every_worker_becomes_a_crawl_problem_after_three_trie
     assert run["problem_kind"] == "failed" and "failed 3 times" in run["problem"]
     assert run["problem"].count("CatalogError: catalog not found: base.yaml") == 3
     assert not list(db.query("select id from evaluations"))
+
+
+def test_a_task_that_ends_without_a_result_is_its_units_problem(broker, client, tmp_path):  # noqa: ANN001
+    """No worker here: the task is queued, then Celery records it as failed (as when Redis failed in the middle of a
+    task, or it was revoked): the coordinator does not wait for it for ever."""
+    from oit.batch import BatchOptions, run_batch
+
+    register = tmp_path / "units.csv"
+    register.write_text("code,name,url,type,province,parent\n77,อบต.เจ็ดเจ็ด,http://127.0.0.1:9/,lao,ตาก,อำเภอเมือง\n",
+                        encoding="utf-8")  # fmt: skip
+
+    def fail_the_task() -> None:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            for key in client.keys("oit:sent:*"):
+                for task_id in client.smembers(key):
+                    tasks.app.backend.store_result(task_id.decode(), RuntimeError("Redis went away"), "FAILURE")
+                    return
+            time.sleep(0.05)
+
+    helper = threading.Thread(target=fail_the_task)
+    helper.start()
+    result = run_batch(register, tmp_path / "oit.db", tmp_path / "out", BatchOptions(broker=broker, alerts=None))
+    helper.join()
+    client.flushdb()  # the queued task: no worker will take it
+    [row] = result.rows
+    assert row.problem == "ตรวจไม่สำเร็จ (the task ended without a result: RuntimeError: Redis went away)"
+    assert result.left == 0
