@@ -216,7 +216,7 @@ def check_unit(self, job: dict) -> dict:  # noqa: ANN001 - a bound Celery task
         if n > MAX_ATTEMPTS:
             return keep_result(client, job, task_id, worker, n, problem("failed", attempts.given_up()))
         try:
-            result = check_job(job, worker)
+            result = check_job(job)
         except Exception as exc:  # noqa: BLE001 - a failed attempt is counted, and the unit tried again
             attempts.failed(f"{type(exc).__name__}: {exc}")
             if n < MAX_ATTEMPTS:
@@ -243,7 +243,7 @@ def keep_result(client, job: dict, task_id: str, worker: str, attempt: int, resu
     return {k: v for k, v in result.items() if k != "crawl"}
 
 
-def check_job(job: dict, worker: str = "") -> dict:
+def check_job(job: dict) -> dict:
     """Check one unit into a store of its own (the library API, as ``oit check`` does) and pack its crawl and report."""
     from oit.api import check_site
     from oit.check import CheckError, CrawlOptions
