@@ -20,6 +20,7 @@ from pathlib import Path
 
 from checklist.catalog import CatalogError, bundled_catalogs
 from oit import tasks
+from oit.api import CheckPlan
 from oit.batch import Batch, plan_for
 from oit.check import assess_crawl, evaluate_run
 from oitbase.model import Report
@@ -101,28 +102,8 @@ class BrokerBatch(Batch):
 
     def unit_job(self, unit_id: int, token: str) -> dict:
         """The task's argument: everything a worker needs to check the unit as this store would (JSON)."""
-        unit, plan = self.units[unit_id], self.plans[unit_id]
-        crawl = self.options.crawl
-        catalog_file = Path(plan.choice.path)
-        bundled = catalog_file.resolve() in {Path(p).resolve() for p in bundled_catalogs()}
-        return {
-            "batch": token,
-            "unit": {"code": unit.code, "name": unit.name},
-            "url": unit.url,
-            "year": plan.choice.fiscal_year,
-            # a bundled catalog by its id when the register names it (else the year's of the scheme, as here); a
-            # file of the user's is sent whole (one it `extends:` must be bundled)
-            "scheme": plan.choice.catalog.scheme,
-            "catalog": catalog_file.stem if bundled and unit.catalog else None,
-            "catalog_text": None if bundled else catalog_file.read_text(encoding="utf-8"),
-            "unit_type": plan.unit_type,
-            "options": {
-                "max_pages": crawl.max_pages,
-                "obey_robots": crawl.obey_robots,
-                "time_limit": crawl.time_limit,
-                "extra": {k: v for k, v in crawl.extra.items() if k != "OIT_RESUME"},
-            },
-        }
+        unit = self.units[unit_id]
+        return task_job(self.plans[unit_id], token, unit.code, unit.name, named_catalog=bool(unit.catalog))
 
     def follow(self, client, waiting: dict[str, int]) -> None:  # noqa: ANN001 - redis.Redis
         """Until every task has a result: show the units workers take, and store each result as it comes (read one at
@@ -196,24 +177,57 @@ class BrokerBatch(Batch):
             self.unit_problem(unit_id, None, "", f"เก็บผลไม่ได้ (could not store the result: {type(exc).__name__}: {exc})")
 
     def store_result(self, unit_id: int, bundle: dict) -> tuple[int, Report]:
-        """Import the crawl, judge its health against this unit's earlier crawls here, and keep the worker's report
-        as its evaluation; when this store's history makes it a crawl problem the worker could not see (the site
-        shrank since last time), the crawl is judged here instead. Returns (run id, report)."""
-        plan = self.plans[unit_id]
-        path = str(plan.choice.path)
-        run_id = transfer.import_run(self.db, bundle, unit_id=unit_id, batch_id=self.batch_id, catalog_path=path)
-        home = bundle["run"].get("unit_url") or plan.url
-        store_units.record_url(self.db, unit_id, home, "redirect" if home != plan.url else "check")
-        worker_problem = bundle["run"].get("problem") or ""
-        health = assess_crawl(self.db, run_id)
-        if health.reason != worker_problem:
-            report = evaluate_run(self.db, run_id, plan.choice.catalog, plan.choice.fiscal_year, plan.unit_type, path)
-            return run_id, report
-        report = Report.model_validate(bundle["report"])
-        report.run_id = run_id
-        settings = json.loads(bundle.get("evaluation_settings") or "{}")
-        report.evaluation_id = store.save_evaluation(self.db, run_id, report, path, settings)
+        return store_checked(self.db, self.plans[unit_id], unit_id, bundle, batch_id=self.batch_id)
+
+
+def task_job(plan: CheckPlan, token: str, code: str = "", name: str = "", named_catalog: bool = False) -> dict:
+    """The argument of an ``oit.check_unit`` task: everything a worker needs to carry out ``plan`` as this store would
+    (JSON). ``token`` names the batch (or web check) the task belongs to."""
+    crawl = plan.options
+    catalog_file = Path(plan.choice.path)
+    bundled = catalog_file.resolve() in {Path(p).resolve() for p in bundled_catalogs()}
+    return {
+        "batch": token,
+        "unit": {"code": code, "name": name},
+        "url": plan.url,
+        "year": plan.choice.fiscal_year,
+        # a bundled catalog by its id when the register names it (else the year's of the scheme, as here); a
+        # file of the user's is sent whole (one it `extends:` must be bundled)
+        "scheme": plan.choice.catalog.scheme,
+        "catalog": catalog_file.stem if bundled and named_catalog else None,
+        "catalog_text": None if bundled else catalog_file.read_text(encoding="utf-8"),
+        "unit_type": plan.unit_type,
+        "options": {
+            "max_pages": crawl.max_pages,
+            "obey_robots": crawl.obey_robots,
+            "time_limit": crawl.time_limit,
+            "resume": crawl.resume,
+            "extra": {k: v for k, v in crawl.extra.items() if k != "OIT_RESUME"},
+        },
+    }
+
+
+def store_checked(
+    db: store.Database, plan: CheckPlan, unit_id: int, bundle: dict, batch_id: int | None = None
+) -> tuple[int, Report]:
+    """Import a worker's crawl (:func:`oit.tasks.check_job`) as a run of ``db``, judge its health against this unit's
+    earlier crawls here, and keep the worker's report as its evaluation; when this store's history makes it a crawl
+    problem the worker could not see (the site shrank since last time), the crawl is judged here instead. Returns
+    (run id, report)."""
+    path = str(plan.choice.path)
+    run_id = transfer.import_run(db, bundle, unit_id=unit_id, batch_id=batch_id, catalog_path=path)
+    home = bundle["run"].get("unit_url") or plan.url
+    store_units.record_url(db, unit_id, home, "redirect" if home != plan.url else "check")
+    worker_problem = bundle["run"].get("problem") or ""
+    health = assess_crawl(db, run_id)
+    if health.reason != worker_problem:
+        report = evaluate_run(db, run_id, plan.choice.catalog, plan.choice.fiscal_year, plan.unit_type, path)
         return run_id, report
+    report = Report.model_validate(bundle["report"])
+    report.run_id = run_id
+    settings = json.loads(bundle.get("evaluation_settings") or "{}")
+    report.evaluation_id = store.save_evaluation(db, run_id, report, path, settings)
+    return run_id, report
 
 
 # --- oit batch --status ------------------------------------------------------------------------------------------

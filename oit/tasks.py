@@ -243,14 +243,19 @@ def keep_result(client, job: dict, task_id: str, worker: str, attempt: int, resu
     return {k: v for k, v in result.items() if k != "crawl"}
 
 
-def check_job(job: dict) -> dict:
-    """Check one unit into a store of its own (the library API, as ``oit check`` does) and pack its crawl and report."""
+def check_job(job: dict, work_dir: Path | None = None) -> dict:
+    """Check one unit into a store of its own (the library API, as ``oit check`` does) and pack its crawl and report.
+
+    The store is ``<work_dir>/oit.db`` when ``work_dir`` is given (the caller's directory, kept: the web app reads
+    the crawl's progress there, and a check interrupted there can be resumed with ``options.resume``); else a
+    temporary directory of this worker, removed after."""
     from oit.api import check_site
     from oit.check import CheckError, CrawlOptions
     from storage import store, transfer
 
     started = time.monotonic()
-    work = Path(tempfile.mkdtemp(prefix="task-", dir=work_root()))
+    work = work_dir or Path(tempfile.mkdtemp(prefix="task-", dir=work_root()))
+    work.mkdir(parents=True, exist_ok=True)
     try:
         catalog = job.get("catalog")
         if job.get("catalog_text"):
@@ -260,7 +265,8 @@ def check_job(job: dict) -> dict:
         cap = 0.8 * float(app.conf.get("oit_visibility_timeout") or VISIBILITY_TIMEOUT)
         limit = min(float(o.get("time_limit") or cap), cap)  # no limit given: the visibility timeout's
         options = CrawlOptions(max_pages=o["max_pages"], obey_robots=o["obey_robots"], progress=False,
-                               time_limit=limit, extra=dict(o.get("extra") or {}))  # fmt: skip
+                               time_limit=limit, resume=bool(o.get("resume")),
+                               extra=dict(o.get("extra") or {}))  # fmt: skip
         try:
             report = check_site(job["url"], year=job["year"], scheme=job.get("scheme"), catalog=catalog,
                                 unit_type=job["unit_type"], store=work / "oit.db", options=options)  # fmt: skip
@@ -275,7 +281,8 @@ def check_job(job: dict) -> dict:
         bundle["seconds"] = round(time.monotonic() - started, 1)
         return {"state": "checked", "crawl": transfer.pack(bundle)}
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if work_dir is None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def work_root() -> Path:
