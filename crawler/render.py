@@ -16,6 +16,7 @@ import re
 import time
 import weakref
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 
@@ -157,7 +158,12 @@ class RenderPages:
     """
 
     def __init__(
-        self, per_context: int = 8, page_timeout: float = 60.0, resource_timeout: float = 5.0, prefix: str = "render"
+        self,
+        per_context: int = 8,
+        page_timeout: float = 60.0,
+        resource_timeout: float = 5.0,
+        prefix: str = "render",
+        guard: bool = False,
     ):
         self.per_context = max(1, per_context)
         #: Context names are ``<prefix>-N``: crawls sharing a process (oit.crawl_many) use different prefixes, as
@@ -177,6 +183,10 @@ class RenderPages:
         #: Pages the sweep had to close (timed out, dropped, cancelled).
         self.swept = 0
         self.contexts_closed = 0
+        #: OIT_REFUSE_PRIVATE: every browser request (the page, its resources, each redirect hop) is checked
+        self.guard = guard
+        #: Browser requests refused for their address.
+        self.refused = 0
 
     def assign(self, request) -> str:
         """Give a request that is about to reach the browser its context."""
@@ -215,6 +225,9 @@ class RenderPages:
         counter that never answers (common on unit sites) must not keep the page from loading while
         its content is already there. The page itself goes to scrapy-playwright's own handler."""
         request = route.request
+        if self.guard:
+            await self._guarded(route)
+            return
         try:
             if request.is_navigation_request():
                 await route.fallback()
@@ -223,6 +236,40 @@ class RenderPages:
             else:
                 response = await route.fetch(timeout=self.resource_timeout * 1000, max_redirects=5)
                 await route.fulfill(response=response)
+        except Exception:  # noqa: BLE001 - timed out, refused, or the page is gone
+            self.resources_cut += 1
+            with contextlib.suppress(Exception):
+                await route.abort("timedout")
+
+    async def _guarded(self, route) -> None:
+        """A browser request under OIT_REFUSE_PRIVATE: fetched here, one redirect hop at a time (Playwright does not
+        route the hops of a redirect), each hop's host checked first; a refused one is aborted."""
+        from oitbase.netguard import AddressRefused, check_host_async
+
+        request = route.request
+        seconds = self.page_timeout if request.is_navigation_request() else self.resource_timeout
+        url = request.url
+        try:
+            if request.resource_type in ABORT_TYPES:
+                await route.abort()
+                return
+            for _hop in range(6):
+                parts = urlsplit(url)
+                if parts.scheme not in ("http", "https"):
+                    raise AddressRefused(parts.hostname or "", "", "non-web")
+                await check_host_async(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+                response = await route.fetch(url=url, timeout=seconds * 1000, max_redirects=0)
+                location = response.headers.get("location")
+                if 300 <= response.status < 400 and location:
+                    url = urljoin(url, location)
+                    continue
+                await route.fulfill(response=response)
+                return
+            await route.abort("failed")
+        except AddressRefused:
+            self.refused += 1
+            with contextlib.suppress(Exception):
+                await route.abort("blockedbyclient")
         except Exception:  # noqa: BLE001 - timed out, refused, or the page is gone
             self.resources_cut += 1
             with contextlib.suppress(Exception):

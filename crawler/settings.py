@@ -54,6 +54,7 @@ HTTPCACHE_STORAGE = "crawler.httpcache.UnitCacheStorage"
 HTTPCACHE_DIR = ""
 
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.guard.AddressGuard": 50,
     "crawler.middlewares.PageBudget": 120,
     "crawler.middlewares.Backoff": 560,
     "crawler.middlewares.TlsCertificateCheck": 570,
@@ -127,6 +128,9 @@ OIT_RENDER_MIN_TEXT = 400
 OIT_OFFSITE_DOCUMENTS: list[str] = []
 #: Continue the run OIT_RUN_ID (or the newest incomplete run of the URL) instead of starting over.
 OIT_RESUME = False
+#: Refuse every request to a host inside a private network (crawler.guard): the web page's checks, unless
+#: `oit serve --allow-private`. Off for `oit check` (a webmaster may check an intranet site).
+OIT_REFUSE_PRIVATE = False
 #: Traps: URLs longer than this, more URLs per pattern (path with numbers replaced + parameter
 #: names), calendar pages per pattern, and parameter-name combinations per path are not followed.
 OIT_TRAP_MAX_URL_LENGTH = 400

@@ -123,7 +123,7 @@ def begin_check(
     emit = on_event or (lambda name, data: None)
     cat, fy, options = plan.choice.catalog, plan.choice.fiscal_year, plan.options
     emit("catalog", {"id": cat.id, "fiscal_year": fy, "carried": plan.choice.carried, "path": str(plan.choice.path)})
-    home = preflight(plan.url)
+    home = preflight(plan.url, refuse_private=options.refuse_private)
     plan.store.parent.mkdir(parents=True, exist_ok=True)
     db = store.open_db(plan.store)
     unit_id = plan.unit_id or store_units.unit_for_url(db, plan.url, home.url)

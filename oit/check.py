@@ -24,6 +24,7 @@ from oitbase import __version__
 from oitbase.extract import sniff_kind
 from oitbase.fetch_errors import describe_httpx_error
 from oitbase.model import ItemResult, Report, Unreadable
+from oitbase.netguard import AddressRefused, check_url
 from scoring.score import rank_fixes, score_items
 from storage import store
 
@@ -54,6 +55,8 @@ class CrawlOptions:
     started: float = field(default_factory=time.monotonic)
     #: Seconds without progress after which the crawl ends itself (0: never).
     stall_timeout: float = 120.0
+    #: Refuse every request to a host inside a private network (oitbase.netguard): the web page's checks.
+    refuse_private: bool = False
     #: Other Scrapy/oit settings (OIT_RENDER_JS, OIT_OCR, HTTPCACHE_ENABLED, OIT_OFFSITE_DOCUMENTS …).
     extra: dict = field(default_factory=dict)
 
@@ -93,19 +96,31 @@ def unit_name_from_title(title: str) -> str:
     return (named or parts or [""])[0]
 
 
-def preflight(url: str, timeout: float = 20.0) -> Homepage:
-    """Fetch the homepage once: unreachable sites and non-HTML homepages stop here."""
+def guarded(request: httpx.Request) -> None:
+    """httpx request hook (called for the first request and for each redirect hop): refuse a private address."""
+    check_url(str(request.url))
+
+
+def preflight(url: str, timeout: float = 20.0, refuse_private: bool = False) -> Homepage:
+    """Fetch the homepage once: unreachable sites and non-HTML homepages stop here. With ``refuse_private`` the URL
+    and every redirect hop must be outside private networks (:mod:`oitbase.netguard`)."""
     url = ensure_scheme(url)
     headers = {"User-Agent": f"oit-selfcheck/{__version__} (ITA/OIT self-check)"}
+    hooks = {"request": [guarded]} if refuse_private else {}
     warnings: list[str] = []
     try:
-        resp = httpx.get(url, follow_redirects=True, timeout=timeout, headers=headers)
+        try:
+            resp = fetch_home(url, timeout, headers, hooks)
+        except AddressRefused as exc:
+            raise CheckError(str(exc)) from exc
     except httpx.ConnectError as exc:
         msg = describe_httpx_error(exc)
         if "TLS" not in msg:
             raise CheckError(f"{msg}: {url}") from exc
         try:
-            resp = httpx.get(url, follow_redirects=True, timeout=timeout, headers=headers, verify=False)
+            resp = fetch_home(url, timeout, headers, hooks, verify=False)
+        except AddressRefused as exc2:
+            raise CheckError(str(exc2)) from exc2
         except httpx.HTTPError as exc2:
             raise CheckError(f"{describe_httpx_error(exc2)}: {url}") from exc2
         warnings.append(f"ใบรับรองความปลอดภัยของเว็บไซต์ไม่ถูกต้อง (invalid TLS certificate): {msg}")
@@ -118,6 +133,11 @@ def preflight(url: str, timeout: float = 20.0) -> Homepage:
     if kind != "html":
         raise CheckError(f"หน้าแรกไม่ใช่หน้าเว็บ HTML (homepage is not an HTML page: {content_type or kind}): {resp.url}")
     return Homepage(url=str(resp.url), warnings=warnings)
+
+
+def fetch_home(url: str, timeout: float, headers: dict, hooks: dict, verify: bool = True) -> httpx.Response:
+    with httpx.Client(follow_redirects=True, timeout=timeout, headers=headers, event_hooks=hooks, verify=verify) as c:
+        return c.get(url)
 
 
 def crawl(

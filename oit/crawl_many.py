@@ -96,6 +96,7 @@ def crawl_settings(job: CrawlJob, shared_reactor: bool = False, label: str = "")
             "OIT_CRAWL_TIME_LIMIT": options.crawl_time_limit(),
             "OIT_STALL_TIMEOUT": options.stall_timeout,
             "OIT_SHARED_REACTOR": shared_reactor,
+            "OIT_REFUSE_PRIVATE": options.refuse_private,
             **options.extra,
         },
         priority="cmdline",
@@ -163,6 +164,8 @@ class _Batch:
         settings = Settings()
         settings.setmodule("crawler.settings", priority="project")
         settings.set("LOG_LEVEL", self.jobs[0].options.log_level, priority="project")
+        if any(job.options.refuse_private for job in self.jobs):  # the resolver is the process's
+            settings.set("TWISTED_DNS_RESOLVER", "crawler.guard.GuardedResolver", priority="project")
         return settings
 
     def run(self) -> None:

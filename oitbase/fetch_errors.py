@@ -25,6 +25,8 @@ def describe_failure(failure: Failure) -> str:
     """Thai + English reason for a failed Scrapy request."""
     exc = failure.value
     name = type(exc).__name__
+    if "ไม่ตรวจที่อยู่ภายในเครือข่าย" in str(exc) or name == "PrivateAddress":  # oitbase.netguard's refusal
+        return str(exc).split(": ", 1)[-1] if str(exc).startswith("DNS lookup failed") else str(exc)
     # Scrapy 2.13+ wraps Twisted's errors in its own (CannotResolveHostError, DownloadConnectionRefusedError …).
     if failure.check(terror.DNSLookupError) or name == "CannotResolveHostError":
         return DNS_FAILED

@@ -111,6 +111,7 @@ class UnitSiteSpider(scrapy.Spider):
             settings.getfloat("OIT_RENDER_PAGE_TIMEOUT", 60.0),
             settings.getfloat("OIT_RENDER_RESOURCE_TIMEOUT", 5.0),
             prefix=f"render{next(_CRAWLS)}" if settings.getbool("OIT_SHARED_REACTOR") else "render",
+            guard=settings.getbool("OIT_REFUSE_PRIVATE"),
         )
         if not spider.render_off:
             crawler.signals.connect(spider._start_sweeper, signal=signals.spider_opened)
