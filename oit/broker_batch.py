@@ -202,6 +202,7 @@ def task_job(plan: CheckPlan, token: str, code: str = "", name: str = "", named_
             "obey_robots": crawl.obey_robots,
             "time_limit": crawl.time_limit,
             "resume": crawl.resume,
+            "refuse_private": crawl.refuse_private,
             "extra": {k: v for k, v in crawl.extra.items() if k != "OIT_RESUME"},
         },
     }

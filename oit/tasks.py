@@ -205,7 +205,7 @@ def check_unit(self, job: dict) -> dict:  # noqa: ANN001 - a bound Celery task
         raise Ignore()  # delivered again after it finished, or its batch was replaced
     worker = self.request.hostname or "worker"
     try:
-        home = preflight(job["url"])
+        home = preflight(job["url"], refuse_private=bool(job["options"].get("refuse_private")))
     except CheckError as exc:
         return keep_result(client, job, task_id, worker, 0, homepage_problem(str(exc)))
     with host_turn(client, politeness_host(home.url)) as mine:
@@ -266,6 +266,7 @@ def check_job(job: dict, work_dir: Path | None = None) -> dict:
         limit = min(float(o.get("time_limit") or cap), cap)  # no limit given: the visibility timeout's
         options = CrawlOptions(max_pages=o["max_pages"], obey_robots=o["obey_robots"], progress=False,
                                time_limit=limit, resume=bool(o.get("resume")),
+                               refuse_private=bool(o.get("refuse_private")),
                                extra=dict(o.get("extra") or {}))  # fmt: skip
         try:
             report = check_site(job["url"], year=job["year"], scheme=job.get("scheme"), catalog=catalog,
