@@ -21,6 +21,7 @@ from oit.browse import browse_command
 from oit.catalog_cli import catalog
 from oit.cli_common import DIR_TO_WRITE, FILE_TO_WRITE, STORE_TO_READ, FiscalYear, OneLineErrors, fail, plain
 from oit.schedule_cli import schedule
+from oit.serve_cli import serve
 from oit.units_cli import diff, history, units
 from oit.worker_cli import worker
 from oitbase import __version__
@@ -459,6 +460,7 @@ main.add_command(batch)
 main.add_command(history)
 main.add_command(diff)
 main.add_command(worker)
+main.add_command(serve)
 
 
 if __name__ == "__main__":
