@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -36,3 +38,11 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES and not item.get_closest_marker("quick"):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory) -> Path:
+    """Where the browser tests put their screenshots: ``$OIT_SCREENSHOTS``, else a temporary directory."""
+    where = Path(os.environ.get("OIT_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    where.mkdir(parents=True, exist_ok=True)
+    return where
