@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -110,3 +111,51 @@ def test_a_guarded_crawl_fetches_nothing_inside_and_says_why(tmp_path, monkeypat
     assert rows and all("ไม่ตรวจที่อยู่ภายในเครือข่าย" in (r["error"] or "") for r in rows), rows
     assert not any(r["status"] for r in rows)  # nothing was downloaded
     assert report.crawl_problem
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs /usr/bin/chromium")
+def test_the_renderer_refuses_inside_addresses_for_every_browser_request(tmp_path, monkeypatch) -> None:
+    """A rendered page's own requests are checked too: a script at 127.0.0.1 and one behind a redirect from a
+    public-looking name to 127.0.0.1 are never fetched, while the page and its public script load."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from playwright.async_api import async_playwright
+
+    from crawler.render import CHROMIUM_ARGS, RenderPages
+
+    hits: list[str] = []
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "ok.js").write_text("document.title = 'ok';", encoding="utf-8")
+    (site / "secret.js").write_text("document.body.dataset.leak = '1';", encoding="utf-8")
+    with serve_directory(site) as inside:
+        page_html = (
+            "<html><head><title>start</title></head><body>หน้า"
+            f'<script src="{inside}secret.js"></script><script src="/go"></script><script src="/ok.js"></script>'
+            "</body></html>"
+        ).encode()
+        routes = {"/": (200, {"Content-Type": "text/html; charset=utf-8"}, page_html),
+                  "/go": (302, {"Location": f"{inside}secret.js"}, b"")}  # fmt: skip
+        with serve_directory(site, routes=routes) as here:
+            port = here.rsplit(":", 1)[1].strip("/")
+            real = netguard.resolve
+            # "localhost" looks public to the guard here; 127.0.0.1 written as such is what must be refused
+            monkeypatch.setattr(netguard, "resolve", lambda h, p: ["8.8.8.8"] if h == "localhost" else real(h, p))
+            pages = RenderPages(guard=True, resource_timeout=10)
+
+            async def render() -> tuple[str, str | None]:
+                async with async_playwright() as p:
+                    browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                    page = await browser.new_page()
+                    page.on("request", lambda r: hits.append(r.url))
+                    await pages.on_page(page, SimpleNamespace(meta={}))
+                    await page.goto(f"http://localhost:{port}/", wait_until="load")
+                    title, leak = await page.title(), await page.evaluate("document.body.dataset.leak || null")
+                    await browser.close()
+                    return title, leak
+
+            title, leak = asyncio.run(render())
+    assert title == "ok" and leak is None  # the page and its public script loaded; the inside script never ran
+    assert pages.refused == 2, (pages.refused, hits)  # the literal address and the redirect's second hop
