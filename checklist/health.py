@@ -21,11 +21,12 @@ KIND_TEXT = {
     "timeout": "เซิร์ฟเวอร์ตอบช้าเกินกำหนด (the server timed out)",
     "robots": "robots.txt ไม่อนุญาตให้เข้าถึง (forbidden by robots.txt)",
     "blocked": "เซิร์ฟเวอร์ปฏิเสธการเข้าถึง (the server turned the crawler away: HTTP 401/403/429)",
+    "private": "ที่อยู่อยู่ภายในเครือข่ายส่วนตัว (the address is inside a private network)",
     "down": "เว็บไซต์ไม่ตอบสนองหรือขัดข้อง (the site is down or failing)",
     "failed": "ตรวจไม่สำเร็จซ้ำหลายครั้ง (checking failed again and again)",
 }
 #: Error kinds that name a cause (the rest, e.g. "http" for a 404, are ordinary broken links).
-CAUSES = ("dns", "tls", "timeout", "robots", "blocked", "down")
+CAUSES = ("dns", "tls", "timeout", "robots", "blocked", "private", "down")
 
 
 @dataclass
@@ -106,7 +107,8 @@ def crawl_health(
 
 def preflight_health(message: str) -> CrawlHealth:
     """The health of a check stopped by the homepage check (``oit.check.preflight``'s CheckError text): dns, tls,
-    timeout, blocked (HTTP 401/403/429) or down (refused, unreachable, another HTTP error, not a web page)."""
+    timeout, blocked (HTTP 401/403/429), private (refused by the address guard) or down (refused, unreachable,
+    another HTTP error, not a web page)."""
     kind = error_kind(message)
     if kind not in CAUSES or kind == "robots":
         kind = "down"

@@ -22,7 +22,9 @@ SCHEMA_ID = "oit-alert/1"
 SCHEMA_PATH = Path(__file__).with_name("alert.schema.json")
 REGENERATE = "python -m oit.alert_schema"
 
-ProblemKind = Literal["empty", "shrunk", "errors", "dns", "tls", "timeout", "robots", "blocked", "down", "failed"]
+ProblemKind = Literal[
+    "empty", "shrunk", "errors", "dns", "tls", "timeout", "robots", "blocked", "private", "down", "failed"
+]
 #: Thai description of each kind of crawl problem, for e-mails and the batch's output.
 PROBLEM_TH: dict[str, str] = {
     "empty": "ไม่พบหน้าเว็บใดเลย",
@@ -33,6 +35,7 @@ PROBLEM_TH: dict[str, str] = {
     "timeout": "เว็บไซต์ไม่ตอบภายในเวลาที่กำหนด",
     "robots": "robots.txt ของเว็บไซต์ไม่อนุญาตให้ตรวจ",
     "blocked": "เว็บไซต์ปิดกั้นการตรวจ (เช่น 403 หรือไฟร์วอลล์)",
+    "private": "ที่อยู่เว็บไซต์อยู่ภายในเครือข่ายส่วนตัว จึงไม่ตรวจ",
     "down": "เว็บไซต์ล่ม (ตอบ 5xx หรือไม่รับการเชื่อมต่อ)",
     "failed": "ตรวจไม่สำเร็จซ้ำหลายครั้ง",
 }

@@ -12,6 +12,7 @@ import re
 import time
 from dataclasses import asdict, dataclass, field
 
+import httpcore
 import httpx
 
 from checklist.catalog import Catalog, bundled_catalogs, load_catalog
@@ -24,7 +25,7 @@ from oitbase import __version__
 from oitbase.extract import sniff_kind
 from oitbase.fetch_errors import describe_httpx_error
 from oitbase.model import ItemResult, Report, Unreadable
-from oitbase.netguard import AddressRefused, check_url
+from oitbase.netguard import AddressRefused, check_url, checked_addresses
 from scoring.score import rank_fixes, score_items
 from storage import store
 
@@ -101,6 +102,28 @@ def guarded(request: httpx.Request) -> None:
     check_url(str(request.url))
 
 
+class PinnedBackend(httpcore.SyncBackend):
+    """httpcore's sockets, connected only to an address the guard allowed: the name is resolved once, every address
+    checked (:func:`oitbase.netguard.checked_addresses`) and one of those connected to, so a name that answers a
+    public address to the check and a private one to the connection (DNS rebinding) gets nowhere. TLS still
+    verifies the certificate against the name."""
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):  # noqa: ANN001, ANN201
+        failure: Exception = httpcore.ConnectError(f"{host} does not resolve")
+        for address in checked_addresses(host, port):
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                failure = exc
+        raise failure
+
+
+def guarded_transport(verify: bool) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport(verify=verify)
+    transport._pool._network_backend = PinnedBackend()  # httpx has no public way to give its pool a backend
+    return transport
+
+
 def preflight(url: str, timeout: float = 20.0, refuse_private: bool = False) -> Homepage:
     """Fetch the homepage once: unreachable sites and non-HTML homepages stop here. With ``refuse_private`` the URL
     and every redirect hop must be outside private networks (:mod:`oitbase.netguard`)."""
@@ -136,7 +159,11 @@ def preflight(url: str, timeout: float = 20.0, refuse_private: bool = False) -> 
 
 
 def fetch_home(url: str, timeout: float, headers: dict, hooks: dict, verify: bool = True) -> httpx.Response:
-    with httpx.Client(follow_redirects=True, timeout=timeout, headers=headers, event_hooks=hooks, verify=verify) as c:
+    """GET the homepage, following redirects; with ``hooks`` (the guard) each hop is checked before it is sent and
+    connected to a checked address only (:class:`PinnedBackend`)."""
+    transport = guarded_transport(verify) if hooks else None
+    with httpx.Client(follow_redirects=True, timeout=timeout, headers=headers, event_hooks=hooks, verify=verify,
+                      transport=transport, trust_env=not hooks) as c:  # fmt: skip
         return c.get(url)
 
 

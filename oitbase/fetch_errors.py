@@ -9,6 +9,8 @@ import httpx
 from twisted.internet import error as terror
 from twisted.python.failure import Failure
 
+from oitbase.netguard import REFUSED_TEXT as PRIVATE_REFUSED
+
 #: The fixed wordings (a failure's text starts with one of these, or is it); :func:`error_kind` reads them back.
 DNS_FAILED = "หาชื่อโดเมนไม่พบ (DNS lookup failed)"
 TIMED_OUT = "เซิร์ฟเวอร์ตอบช้าเกินกำหนด (timed out)"
@@ -25,7 +27,7 @@ def describe_failure(failure: Failure) -> str:
     """Thai + English reason for a failed Scrapy request."""
     exc = failure.value
     name = type(exc).__name__
-    if "ไม่ตรวจที่อยู่ภายในเครือข่าย" in str(exc) or name == "PrivateAddress":  # oitbase.netguard's refusal
+    if PRIVATE_REFUSED in str(exc) or name == "PrivateAddress":  # oitbase.netguard's refusal
         return str(exc).split(": ", 1)[-1] if str(exc).startswith("DNS lookup failed") else str(exc)
     # Scrapy 2.13+ wraps Twisted's errors in its own (CannotResolveHostError, DownloadConnectionRefusedError …).
     if failure.check(terror.DNSLookupError) or name == "CannotResolveHostError":
@@ -78,8 +80,8 @@ def describe_httpx_error(exc: Exception) -> str:
 
 def error_kind(message: str) -> str:
     """What kind of failure a message of this module (or a resource's "HTTP 403" error) names: "dns", "tls",
-    "timeout", "robots", "blocked" (401, 403, 429), "down" (refused, cut, cannot connect, HTTP 5xx), "http" (another
-    HTTP error status) or "" (something else)."""
+    "timeout", "robots", "blocked" (401, 403, 429), "private" (oitbase.netguard's refusal), "down" (refused, cut,
+    cannot connect, HTTP 5xx), "http" (another HTTP error status) or "" (something else)."""
     if DNS_FAILED in message:
         return "dns"
     if TLS_FAILED in message:
@@ -88,6 +90,8 @@ def error_kind(message: str) -> str:
         return "timeout"
     if ROBOTS_FORBIDDEN in message:
         return "robots"
+    if PRIVATE_REFUSED in message:
+        return "private"
     if REFUSED in message or CONNECTION_LOST in message or CANNOT_CONNECT in message:
         return "down"
     if m := re.search(r"\bHTTP (\d{3})\b", message):

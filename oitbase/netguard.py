@@ -15,6 +15,8 @@ import socket
 from urllib.parse import urlsplit
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+#: How every refusal begins (oitbase.fetch_errors.error_kind knows a refusal by it).
+REFUSED_TEXT = "ไม่ตรวจที่อยู่ภายในเครือข่าย"
 
 KINDS = (
     ("is_loopback", "loopback"),
@@ -23,16 +25,26 @@ KINDS = (
     ("is_multicast", "multicast"),
     ("is_unspecified", "unspecified"),
     ("is_reserved", "reserved"),
+    ("is_site_local", "site-local"),  # IPv6 fec0::/10 (deprecated, still not global); IPv4 has no such attribute
+)
+#: Not global, yet missing from Python 3.11's tables: all of 192.0.0.0/24 (IETF protocol assignments), 3fff::/20
+#: (documentation, RFC 9637), 64:ff9b:1::/48 (local-use NAT64, RFC 8215), 100.64.0.0/10 (shared, carrier-grade NAT).
+EXTRA_NETWORKS = (
+    (ipaddress.ip_network("100.64.0.0/10"), "shared (carrier-grade NAT)"),
+    (ipaddress.ip_network("192.0.0.0/24"), "reserved"),
+    (ipaddress.ip_network("3fff::/20"), "documentation"),
+    (ipaddress.ip_network("64:ff9b:1::/48"), "local-use NAT64"),
 )
 
 
 class AddressRefused(Exception):
-    """A request to a host inside a private network; the message is one line, Thai and English."""
+    """A request to a host inside a private network; the message is one line, Thai and English. It names the host
+    and the kind of address, not the address a name resolved to: the message reaches whoever asked for the check, who
+    must not learn a private network's addresses from it (``.address`` keeps it for the logs)."""
 
     def __init__(self, host: str, address: str, reason: str):
         self.host, self.address, self.reason = host, address, reason
-        where = host if host == address else f"{host} resolves to {address}"
-        super().__init__(f"ไม่ตรวจที่อยู่ภายในเครือข่าย (refused: {where}, a {reason} address)")
+        super().__init__(f"{REFUSED_TEXT} (refused: {host}, a {reason} address)")
 
 
 def embedded_v4(ip: IPAddress) -> IPAddress:
@@ -51,10 +63,11 @@ def refusal_reason(ip: IPAddress) -> str:
     """Why ``ip`` may not be fetched ("" when it may)."""
     ip = embedded_v4(ip)
     for attr, name in KINDS:
-        if getattr(ip, attr):
+        if getattr(ip, attr, False):
             return name
-    if ip in ipaddress.ip_network("100.64.0.0/10"):
-        return "shared (carrier-grade NAT)"
+    for network, name in EXTRA_NETWORKS:
+        if ip.version == network.version and ip in network:
+            return name
     if not ip.is_global:
         return "non-global"
     return ""
@@ -76,15 +89,25 @@ def literal(host: str) -> IPAddress | None:
         return None
 
 
-def check_host(host: str, port: int = 80) -> None:
-    """Raise :class:`AddressRefused` when ``host`` (a name or a literal address) is or resolves to a refused address."""
-    host = (host or "").strip().rstrip(".")
+def checked_addresses(host: str, port: int = 80) -> list[str]:
+    """The addresses of ``host`` (a name or a literal address), each allowed; :class:`AddressRefused` when any is
+    refused, or when the name is ``localhost`` or under it (loopback by RFC 6761, whatever the resolver says: browsers
+    treat it so). Connecting to one of these, rather than resolving again, leaves no room for DNS rebinding."""
+    host = (host or "").strip().rstrip(".").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        raise AddressRefused(host, host, "loopback")
     ip = literal(host)
     addresses = [str(ip)] if ip is not None else resolve(host, port)
     for address in addresses:
         parsed = literal(address)
         if parsed is not None and (reason := refusal_reason(parsed)):
             raise AddressRefused(host, str(parsed), reason)
+    return addresses
+
+
+def check_host(host: str, port: int = 80) -> None:
+    """Raise :class:`AddressRefused` when ``host`` (a name or a literal address) is or resolves to a refused address."""
+    checked_addresses(host, port)
 
 
 async def check_host_async(host: str, port: int = 80) -> None:
@@ -93,12 +116,16 @@ async def check_host_async(host: str, port: int = 80) -> None:
 
 
 def check_url(url: str) -> None:
-    """Refuse a URL that is not http(s), has no host, or whose host is refused (:class:`AddressRefused`)."""
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise AddressRefused(parts.hostname or url[:100], parts.hostname or "", "non-web (only http and https)")
-    try:
-        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
-    except ValueError:
-        port = 80
-    check_host(parts.hostname, port)
+    """Refuse a URL that is not http(s), has no host, or whose host is refused (:class:`AddressRefused`). A URL with a
+    backslash is judged as Python reads it and as browsers and Scrapy do (a slash): ``http://10.0.0.1\\@example.com/``
+    is 10.0.0.1 to a browser, ``http://example.com\\@10.0.0.1/`` to Python; both are refused."""
+    url = url.strip()
+    for reading in dict.fromkeys((url, url.replace("\\", "/"))):
+        parts = urlsplit(reading)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise AddressRefused(parts.hostname or url[:100], parts.hostname or "", "non-web (only http and https)")
+        try:
+            port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        except ValueError:
+            port = 80
+        check_host(parts.hostname, port)

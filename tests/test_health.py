@@ -18,6 +18,7 @@ from oitbase.fetch_errors import (
     describe_httpx_error,
     error_kind,
 )
+from oitbase.netguard import AddressRefused
 
 TLS = describe_httpx_error(httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"))
 
@@ -90,6 +91,7 @@ def test_healthy_crawls(now, errors, previous):
         ("หน้าแรกตอบกลับ HTTP 500 (homepage returned HTTP 500): https://x.go.th/", "down"),
         ("หน้าแรกตอบกลับ HTTP 404 (homepage returned HTTP 404): https://x.go.th/", "down"),
         (f"{REFUSED}: https://x.go.th/", "down"),
+        (str(AddressRefused("intranet.example", "10.0.0.1", "private")), "private"),
         ("หน้าแรกไม่ใช่หน้าเว็บ HTML (homepage is not an HTML page: application/pdf): https://x.go.th/", "down"),
     ],
 )

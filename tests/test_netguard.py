@@ -45,8 +45,10 @@ def test_urls_into_private_networks_are_refused(url: str) -> None:
 
 def test_one_inside_address_among_public_ones_refuses_the_name(monkeypatch) -> None:
     monkeypatch.setattr(netguard, "resolve", lambda host, port: ["8.8.8.8", "10.1.1.1"])
-    with pytest.raises(AddressRefused, match="10.1.1.1"):
+    with pytest.raises(AddressRefused, match="mixed.example, a private address") as refused:
         check_url("http://mixed.example/")
+    # the message reaches whoever asked for the check: it must not tell them the private network's addresses
+    assert refused.value.address == "10.1.1.1" and "10.1.1.1" not in str(refused.value)
     monkeypatch.setattr(netguard, "resolve", lambda host, port: ["8.8.8.8", "2001:4860:4860::8888"])
     check_url("http://public.example/")
     monkeypatch.setattr(netguard, "resolve", lambda host, port: [])  # does not resolve: the fetch says so itself
@@ -54,11 +56,17 @@ def test_one_inside_address_among_public_ones_refuses_the_name(monkeypatch) -> N
 
 
 def public_name_served_here(monkeypatch, name: str) -> None:
-    """``name`` looks public to the guard (it resolves to 8.8.8.8 there) while connections to it reach 127.0.0.1."""
-    real, resolve = socket.getaddrinfo, netguard.resolve
+    """``name`` looks public to the guard (it resolves to 8.8.8.8 there) while connections to it, or to 8.8.8.8,
+    reach 127.0.0.1: stand-ins for DNS and for routing (the homepage check connects to the address it checked)."""
+    resolve, getaddrinfo, connect = netguard.resolve, socket.getaddrinfo, socket.create_connection
     monkeypatch.setattr(netguard, "resolve", lambda host, port: ["8.8.8.8"] if host == name else resolve(host, port))
     monkeypatch.setattr(
-        socket, "getaddrinfo", lambda host, *a, **k: real("127.0.0.1" if host == name else host, *a, **k)
+        socket, "getaddrinfo", lambda host, *a, **k: getaddrinfo("127.0.0.1" if host == name else host, *a, **k)
+    )
+    monkeypatch.setattr(
+        socket,
+        "create_connection",
+        lambda address, *a, **k: connect(("127.0.0.1", address[1]) if address[0] == "8.8.8.8" else address, *a, **k),
     )
 
 
@@ -140,9 +148,12 @@ def test_the_renderer_refuses_inside_addresses_for_every_browser_request(tmp_pat
                   "/go": (302, {"Location": f"{inside}secret.js"}, b"")}  # fmt: skip
         with serve_directory(site, routes=routes) as here:
             port = here.rsplit(":", 1)[1].strip("/")
-            real = netguard.resolve
-            # "localhost" looks public to the guard here; 127.0.0.1 written as such is what must be refused
-            monkeypatch.setattr(netguard, "resolve", lambda h, p: ["8.8.8.8"] if h == "localhost" else real(h, p))
+            real = netguard.checked_addresses
+            # "localhost" passes the guard here (it stands for a public name the browser reaches); 127.0.0.1 written
+            # as such is what must be refused
+            monkeypatch.setattr(
+                netguard, "checked_addresses", lambda h, p: ["8.8.8.8"] if h == "localhost" else real(h, p)
+            )
             pages = RenderPages(guard=True, resource_timeout=10)
 
             async def render() -> tuple[str, str | None]:

@@ -10,6 +10,7 @@ describes it. Every check goes through :class:`oit.web.checks.CheckRunner`; the 
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 import tempfile
 from contextlib import asynccontextmanager
@@ -18,6 +19,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Form, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -39,6 +41,7 @@ from oit.web.security import (
     client_of,
     csrf_ok,
     csrf_token,
+    hardened,
     new_csrf_cookie,
     refusal,
 )
@@ -52,6 +55,8 @@ from reports.unit_history import trend_points
 from storage.web_checks import ACTIVE, CheckBook
 
 logger = logging.getLogger("oit.web")
+#: Fiscal years a request may name (Buddhist era); one with no list is refused by the catalog.
+MIN_YEAR, MAX_YEAR = 2500, 2700
 HERE = Path(__file__).parent
 LANG_COOKIE = "oit_lang"
 #: Report files of a check: suffix → (format, media type).
@@ -66,21 +71,23 @@ DOWNLOADS = {
 
 
 class Refused(Exception):
-    """A request refused with a reason of :data:`oit.web.i18n.ERRORS` (or a message of its own, Thai and English)."""
+    """A request refused with a reason of :data:`oit.web.i18n.ERRORS`, and maybe a detail (the same in both
+    languages: a field's name, a host)."""
 
-    def __init__(self, status: int, code: str, message: str = ""):
+    def __init__(self, status: int, code: str, detail: str = ""):
         super().__init__(code)
-        self.status, self.code, self.message = status, code, message
+        self.status, self.code, self.detail = status, code, detail
 
     def texts(self) -> tuple[str, str]:
-        if self.message:
-            return self.message, self.message
-        return ERRORS.get(self.code, ERRORS["error"])
+        th, en = ERRORS.get(self.code, ERRORS["error"])
+        return (f"{th}: {self.detail}", f"{en}: {self.detail}") if self.detail else (th, en)
 
 
 class CheckRequest(BaseModel):
     url: str = Field(max_length=2000, description="The unit's homepage (http or https).")
-    year: int | None = Field(None, description="Fiscal year assessed, Buddhist era (default: the one under way).")
+    year: int | None = Field(
+        None, strict=True, description="Fiscal year assessed, Buddhist era (default: the one under way)."
+    )
     unit_type: Literal["lao", "agency", "school"] = Field(
         "lao", description="lao (อปท.), agency (หน่วยงานภาครัฐ) or school (วิทยาลัยอาชีวศึกษา, OVEC's list)."
     )
@@ -104,6 +111,24 @@ class CheckState(BaseModel):
 
 class ApiError(BaseModel):
     error: dict[str, str] = Field(description="code, message_th, message_en")
+
+
+def web_url(text: str) -> str:
+    """The http(s) URL a user means by ``text`` (``www.example.go.th`` gets ``http://``), or Refused "url": another
+    scheme (also ``file:/x`` or ``mailto:a@b``, which have no ``//``), no host, an unreadable port or bracket."""
+    text = text.strip()
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):(?!\d)", text)  # "host:8080" is a host and a port, not a scheme
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        raise Refused(400, "url")
+    try:
+        url = ensure_scheme(text)
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        raise Refused(400, "url") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise Refused(400, "url")
+    return url
 
 
 def years() -> list[int]:
@@ -132,7 +157,6 @@ def create_app(settings: WebSettings) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     # every template escapes what it shows (select_autoescape would miss the .j2 suffix)
     env = Environment(
@@ -150,7 +174,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     def page(request: Request, name: str, status: int = 200, **values) -> HTMLResponse:  # noqa: ANN003
         lang = lang_of(request)
         cookie = request.cookies.get(CSRF_COOKIE) or new_csrf_cookie()
-        values.update(lang=lang, t=translator(lang), csrf=csrf_token(secret, cookie), path=request.url.path)
+        values.update(lang=lang, t=translator(lang), csrf=csrf_token(secret, cookie))
         response = templates.TemplateResponse(request, name, values, status_code=status)
         secure = request.url.scheme == "https"
         if request.cookies.get(CSRF_COOKIE) != cookie:
@@ -184,13 +208,13 @@ def create_app(settings: WebSettings) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
         fields = ", ".join(".".join(str(p) for p in e.get("loc", ())[1:]) for e in exc.errors())
-        th, en = ERRORS["invalid"]
-        return refused_response(request, Refused(422, "invalid", f"{th} ({en}: {fields})" if fields else ""))
+        return refused_response(request, Refused(422, "invalid", fields))
 
     @app.exception_handler(Exception)
     async def on_error(request: Request, exc: Exception) -> Response:
         logger.error("error on %s", request.url.path, exc_info=exc)
-        return refused_response(request, Refused(500, "error"))
+        # answered by Starlette's outermost middleware, outside SecurityHeaders: the headers are set here
+        return hardened(refused_response(request, Refused(500, "error")))
 
     @app.middleware("http")
     async def rate_limited(request: Request, call_next):  # noqa: ANN001, ANN202
@@ -200,32 +224,24 @@ def create_app(settings: WebSettings) -> FastAPI:
             return refused_response(request, Refused(415, "json"))  # a form of another site cannot send JSON
         return await call_next(request)
 
+    app.add_middleware(SecurityHeaders)  # added last, so outermost: also the answers of the middleware above
+
     # --- starting a check --------------------------------------------------------------------------------------
 
     async def start_check(request: Request, url: str, year: int | None, unit_type: str) -> dict:
         """Refuse or start a check (or return the same site's check already under way)."""
         if unit_type not in UNIT_TYPES:
             raise Refused(400, "unit_type")
-        url = ensure_scheme(url.strip())
-        parts = urlsplit(url)
-        try:
-            parts.port  # noqa: B018 - "javascript:alert(1)" became http://javascript:alert(1): no port
-        except ValueError:
-            raise Refused(400, "url") from None
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise Refused(400, "url")
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+            raise Refused(400, "year", str(year))
+        url = web_url(url)
         year = year or default_fiscal_year()
         if why := await refusal(url, settings.allow_private):
             raise Refused(400, "address", why)
         client = client_of(request)
         if same := book.same_active(url, year, unit_type):
             return same
-        if len(book.active(client)) >= settings.max_active_per_client:
-            raise Refused(429, "client_busy")
-        if len(book.active()) >= settings.max_active:
-            raise Refused(503, "busy")
-        if not limits.allow_check(client):
-            raise Refused(429, "rate")
+        may_start(client)
         try:
             from oit.web.checks import plan_of
 
@@ -238,10 +254,20 @@ def create_app(settings: WebSettings) -> FastAPI:
         runner().submit(check_id)
         return book.get(check_id)
 
-    def resume_check(check_id: str) -> dict:
+    def may_start(client: str) -> None:
+        """The caps on checks under way (this client's, everyone's) and the client's rate of new checks."""
+        if len(book.active(client)) >= settings.max_active_per_client:
+            raise Refused(429, "client_busy")
+        if len(book.active()) >= settings.max_active:
+            raise Refused(503, "busy")
+        if not limits.allow_check(client):
+            raise Refused(429, "rate")
+
+    def resume_check(request: Request, check_id: str) -> dict:
         check = known(check_id)
         if check["state"] != "interrupted":
             raise Refused(409, "not_resumable")
+        may_start(client_of(request))
         book.update(check_id, state="queued", reason="", finished=None, resumes=(check.get("resumes") or 0) + 1)
         runner().submit(check_id, resume=True)
         return book.get(check_id)
@@ -308,7 +334,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     async def form_resume(request: Request, check_id: str, csrf_token_: str = Form("", alias="csrf_token")) -> Response:
         if not csrf_ok(request, secret, csrf_token_):
             raise Refused(403, "csrf")
-        resume_check(check_id)
+        resume_check(request, check_id)
         return RedirectResponse(f"/checks/{check_id}", status_code=303)
 
     @app.get("/checks/{check_id}/{name}", include_in_schema=False)
@@ -329,7 +355,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         return Response(body, media_type=media, headers=headers)
 
     @app.get("/units/{unit_id}/trend.svg", include_in_schema=False)
-    async def trend(unit_id: int) -> Response:
+    async def trend(unit_id: int = PathParam(ge=1, le=2**63 - 1)) -> Response:
         points = runner().history(unit_id)
         if not points:
             raise Refused(404, "not_found")
@@ -359,8 +385,8 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.post("/api/checks/{check_id}/resume", status_code=202, response_model=CheckState, responses=errors,
               tags=["checks"])  # fmt: skip
-    async def api_resume(check_id: str) -> CheckState:
+    async def api_resume(request: Request, check_id: str) -> CheckState:
         """Continue an interrupted check (the server stopped while it ran) where its crawl stopped."""
-        return check_state(resume_check(check_id))
+        return check_state(resume_check(request, check_id))
 
     return app

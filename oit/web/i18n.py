@@ -143,6 +143,10 @@ ERRORS: dict[str, tuple[str, str]] = {
     "year": ("ไม่มีรายการของปีงบประมาณนี้", "There is no list for this fiscal year"),
     "unit_type": ("ประเภทหน่วยงานไม่ถูกต้อง", "Unknown type of unit"),
     "url": ("ตรวจได้เฉพาะเว็บไซต์ http:// หรือ https://", "Only http:// and https:// websites can be checked"),
+    "address": (
+        "ไม่ตรวจที่อยู่ภายในเครือข่าย (ที่อยู่ส่วนตัว ภายในเครื่อง หรือสงวนไว้)",
+        "Websites inside private networks (private, loopback, link-local or reserved addresses) are not checked",
+    ),
     "not_found": ("ไม่พบการตรวจนี้", "No such check"),
     "not_done": ("การตรวจยังไม่เสร็จ", "The check is not finished"),
     "not_resumable": ("การตรวจนี้ไม่ได้หยุดกลางคัน", "This check was not interrupted"),

@@ -6,12 +6,14 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import ipaddress
 import secrets
 
 from limits import parse
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 #: Pages of the app: scripts and styles only from its own files; nothing framed, no plugin, forms post here only.
@@ -23,6 +25,16 @@ PAGE_POLICY = (
 FILE_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; sandbox"
 )
+
+#: Every answer's hardening headers (the page policy unless the answer set its own).
+HARDENING = {
+    b"content-security-policy": PAGE_POLICY.encode(),
+    b"x-content-type-options": b"nosniff",
+    b"referrer-policy": b"same-origin",
+    b"x-frame-options": b"DENY",
+    b"cross-origin-opener-policy": b"same-origin",
+    b"permissions-policy": b"camera=(), microphone=(), geolocation=()",
+}
 
 CSRF_COOKIE = "oit_csrf"
 CSRF_FIELD = "csrf_token"
@@ -43,19 +55,18 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 names = {k.lower() for k, _ in headers}
-                extra = {
-                    b"content-security-policy": PAGE_POLICY.encode(),
-                    b"x-content-type-options": b"nosniff",
-                    b"referrer-policy": b"same-origin",
-                    b"x-frame-options": b"DENY",
-                    b"cross-origin-opener-policy": b"same-origin",
-                    b"permissions-policy": b"camera=(), microphone=(), geolocation=()",
-                }
-                headers += [(k, v) for k, v in extra.items() if k not in names]
+                headers += [(k, v) for k, v in HARDENING.items() if k not in names]
                 message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+def hardened(response: Response) -> Response:
+    """``response`` with the hardening headers, for an answer made outside :class:`SecurityHeaders` (the error 500)."""
+    for name, value in HARDENING.items():
+        response.headers.setdefault(name.decode(), value.decode())
+    return response
 
 
 def csrf_token(secret: str, cookie: str) -> str:
@@ -81,8 +92,18 @@ def csrf_ok(request: Request, secret: str, token: str | None) -> bool:
 
 
 def client_of(request: Request) -> str:
-    """Who asks (the address the server sees; behind a proxy, uvicorn's --forwarded-allow-ips makes it the real one)."""
-    return request.client.host if request.client else "unknown"
+    """Who asks: the address the server sees (behind a proxy, uvicorn's --forwarded-allow-ips makes it the real one);
+    for IPv6 its /64, as one customer or phone gets a whole /64 and could otherwise take a new address per check."""
+    host = request.client.host if request.client else "unknown"
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False))
 
 
 class RateLimits:
@@ -102,7 +123,8 @@ class RateLimits:
 
 async def refusal(url: str, allow_private: bool) -> str:
     """Why ``url`` may not be checked ("" when it may): not http(s), or (unless ``allow_private``) a host that resolves
-    to an address inside a private network. The crawl checks every request again (redirects included)."""
+    to an address inside a private network. The answer names the host and the kind of address, not the address a
+    name resolves to (the page must not map a network's names). The crawl checks every request again."""
     if allow_private:
         return ""
     from oitbase.netguard import AddressRefused, check_url
@@ -110,5 +132,5 @@ async def refusal(url: str, allow_private: bool) -> str:
     try:
         await asyncio.to_thread(check_url, url)
     except AddressRefused as exc:
-        return str(exc)
+        return f"{exc.host} ({exc.reason})"
     return ""
