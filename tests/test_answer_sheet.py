@@ -53,6 +53,7 @@ def test_both_files_side_by_side(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (libreoffice-calc-nogui) is not installed")
+@pytest.mark.slow  # starts LibreOffice
 def test_xlsx_opens_in_libreoffice(tmp_path: Path) -> None:
     report = make_report()
     xlsx = write_answer_sheet_xlsx(report, tmp_path / "sheet.xlsx")

@@ -62,6 +62,7 @@ def test_a_unit_that_failed_three_times_is_given_up_with_each_reason(client):  #
     assert tasks.Attempts(client, "oit-t-2").begin() == 1  # counted per task
 
 
+@pytest.mark.slow  # waits for a turn to lapse
 def test_one_host_is_crawled_by_one_worker_at_a_time_and_a_dead_workers_turn_lapses(client):  # noqa: ANN001
     with tasks.host_turn(client, "127.0.0.1:8001", ttl=1.2) as mine:
         assert mine

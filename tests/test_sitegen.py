@@ -174,6 +174,7 @@ def test_callable_route_and_redirect(tmp_path):
             assert resp.read() == b"<p>sub</p>"
 
 
+@pytest.mark.slow  # builds the demo site twice
 def test_deterministic(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     ta, tb = build_site(DEMO_SPEC, a), build_site(DEMO_SPEC, b)
