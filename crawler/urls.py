@@ -24,8 +24,10 @@ PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#]*|/\(S\([a-z0-9]
 
 
 def ensure_scheme(url: str) -> str:
+    """``url`` with ``http://`` in front when it has no scheme (``www.abc.go.th``, ``localhost:8000``); a URL of
+    another scheme keeps it (``mailto:a@b``, ``file:/x``), for the caller to refuse, rather than becoming a host."""
     url = url.strip()
-    if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", url):
+    if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)", url):
         url = "http://" + url
     parts = urlsplit(url)
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))

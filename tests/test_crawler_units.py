@@ -7,6 +7,7 @@ import json
 import re
 from datetime import date
 
+import pytest
 from scrapy.http import HtmlResponse, Request
 from scrapy.settings import Settings
 
@@ -350,3 +351,20 @@ def test_ita_rows_of_a_tis620_page_with_its_charset_only_in_the_header_read_thai
     got = spider._ita_rows(response, ext)
     assert [code for code, _, _ in got] == ["O1", "O2", "O3", "O4", "O5", "O6"]
     assert got[0][1].startswith("โครงสร้าง") and got[2][1].startswith("อำนาจหน้าที่"), got
+
+
+@pytest.mark.parametrize(
+    ("typed", "url"),
+    [("www.abc.go.th", "http://www.abc.go.th/"), ("localhost:8000", "http://localhost:8000/"),
+     ("abc.go.th:8080/p", "http://abc.go.th:8080/p"), ("mailto:a@abc.go.th", "mailto:a@abc.go.th"),
+     ("file:/etc/passwd", "file:///etc/passwd")],
+)  # fmt: skip
+def test_a_scheme_is_added_only_where_there_is_none(typed: str, url: str) -> None:
+    """Another scheme is kept, so the check refuses it, instead of becoming a host named "mailto" or "file"."""
+    from crawler.urls import ensure_scheme
+    from oit.api import plan_check
+
+    assert ensure_scheme(typed) == url
+    if not url.startswith("http"):
+        with pytest.raises(ValueError, match="http"):
+            plan_check(typed, year=2568)

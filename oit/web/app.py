@@ -10,7 +10,6 @@ describes it. Every check goes through :class:`oit.web.checks.CheckRunner`; the 
 from __future__ import annotations
 
 import logging
-import re
 import secrets
 import tempfile
 from contextlib import asynccontextmanager
@@ -116,10 +115,6 @@ class ApiError(BaseModel):
 def web_url(text: str) -> str:
     """The http(s) URL a user means by ``text`` (``www.example.go.th`` gets ``http://``), or Refused "url": another
     scheme (also ``file:/x`` or ``mailto:a@b``, which have no ``//``), no host, an unreadable port or bracket."""
-    text = text.strip()
-    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):(?!\d)", text)  # "host:8080" is a host and a port, not a scheme
-    if scheme and scheme.group(1).lower() not in ("http", "https"):
-        raise Refused(400, "url")
     try:
         url = ensure_scheme(text)
         parts = urlsplit(url)
