@@ -96,6 +96,36 @@ def test_text_layer_pages_are_not_ocred():
     assert "pages_need_ocr" not in ext.features
 
 
+def _short_line_pdf(extra=None) -> bytes:
+    """One page holding a single short line of text (too little to be a document's text), and ``extra`` ink."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((72, 72), "Document 12")
+    if extra:
+        extra(page)
+    return doc.tobytes()
+
+
+def test_a_page_whose_only_ink_is_its_short_text_layer_is_not_ocred():
+    # OCR could only read again the line the text layer holds: the page is kept as it is, not counted as scanned.
+    ext = extract(_short_line_pdf(), "application/pdf", "https://x.go.th/d12.pdf")
+    assert [p.method for p in ext.pages] == ["text-layer"]
+    assert "Document 12" in ext.text
+    assert "pages_need_ocr" not in ext.features
+
+
+@pytest.mark.parametrize("ink", [
+    pytest.param(lambda page: page.insert_image(pymupdf.Rect(72, 100, 523, 700), stream=page_png(make_thai_pdf(HTML))),
+                 id="a scanned picture"),
+    pytest.param(lambda page: page.draw_rect(pymupdf.Rect(72, 100, 523, 700), fill=(0, 0, 0)), id="vector drawing"),
+])
+def test_a_page_with_little_text_and_other_ink_still_needs_ocr(ink):
+    # A stamp line over a scan, or text turned into outlines: OCR may read what the text layer lacks.
+    ext = extract(_short_line_pdf(ink), "application/pdf", "https://x.go.th/d12.pdf")
+    assert [p.quality for p in ext.pages] in (["little-text"], ["mostly-image"])
+    assert ext.features["pages_need_ocr"] == 1
+
+
 @needs_ocr
 def test_pictures_are_ocred():
     png = page_png(make_thai_pdf(HTML))

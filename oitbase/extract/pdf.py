@@ -89,12 +89,9 @@ def render_page_png(page: pymupdf.Page, dpi: int = OCR_DPI) -> bytes:
 
 
 def _has_ink(page: pymupdf.Page) -> bool:
-    """Anything visible on the page (images, drawings, outlined text)? Cheap render (≤ 12 dpi, ≤ 4 MP)."""
-    if page.get_images():
-        return True
-    area = max(1.0, page.rect.width * page.rect.height / 72 / 72)
-    pix = page.get_pixmap(dpi=max(1, min(12, int((4_000_000 / area) ** 0.5))), colorspace=pymupdf.csGRAY)
-    return min(pix.samples, default=255) < 200
+    """Anything visible on the page besides its text layer (images, inline ones too, drawings such as outlined
+    text, annotations)? A page whose only ink is its few characters of text has nothing more for OCR to read."""
+    return bool(page.get_images() or page.get_image_info() or page.get_cdrawings() or page.first_annot)
 
 
 def _flate_layers(doc: pymupdf.Document, xref: int) -> int:
