@@ -14,12 +14,13 @@ from datetime import UTC, datetime
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
+from twisted.internet import task
 
 from crawler.items import FetchedResource, SkippedLink
 from crawler.signals import CRAWL_ABANDONED, EXTRACT_WAITING, OCR_PAGE
 from oitbase import __version__
 from oitbase.extract import Extracted, extract_in_pool
-from oitbase.thai import clean, fold
+from oitbase.thai import clean, fold, fold_cleaned
 from oitbase.thai_repair import needed, repair
 from storage import store
 
@@ -69,7 +70,7 @@ def text_row(sha: str, ext: Extracted) -> dict:
         "title": repair(clean(ext.title), sara_am),
         "headings": json.dumps([repair(clean(h), sara_am) for h in ext.headings], ensure_ascii=False),
         "text": text,
-        "folded": fold(text),
+        "folded": fold(text) if sara_am else fold_cleaned(text),  # unrepaired, it is clean(ext.text)
         "pages": json.dumps(
             [
                 {
@@ -96,6 +97,8 @@ class StorePipeline:
         self.crawler = crawler
         self.settings = crawler.settings
         self.db = None
+        self.writer: store.CrawlWriter | None = None
+        self._flusher: task.LoopingCall | None = None
         self.run_id = 0
         self.counts = {"pages": 0, "documents": 0, "errors": 0, "cached": 0}
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oit-extract")
@@ -122,11 +125,21 @@ class StorePipeline:
             tool_version=__version__,
         )
         spider.run_id = self.run_id
+        self.writer = store.CrawlWriter(self.db)
+        self._flusher = task.LoopingCall(self._flush_due)
+        self._flusher.start(self.writer.max_seconds, now=False)
+
+    def _flush_due(self) -> None:
+        if self.writer is not None and self.writer.due():
+            self.writer.flush()
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
+        if self._flusher is not None and self._flusher.running:
+            self._flusher.stop()
         if self.db is None:
             return
+        self.writer.flush()
         partial_reason = ""
         if stop_reason := self.crawler.stats.get_value("oit/stop_reason"):
             partial_reason = stop_reason  # the watchdog ended it (no progress, time limit)
@@ -208,26 +221,26 @@ class StorePipeline:
 
     async def process_item(self, item: FetchedResource | SkippedLink) -> FetchedResource | SkippedLink:
         if isinstance(item, SkippedLink):
-            store.save_skipped(self.db, [{"run_id": self.run_id, "url": item.url, "src": item.src,
-                                          "text": item.text, "reason": item.reason}])  # fmt: skip
+            self.writer.add("skipped_links", [{"run_id": self.run_id, "url": item.url, "src": item.src,
+                                               "text": item.text, "reason": item.reason}])  # fmt: skip
             return item
         sha = ""
         text_error = ""
         if item.body is not None:
             sha = hashlib.sha256(item.body).hexdigest()
-            cached = store.cached_text(self.db, sha)
+            cached = self.writer.text(sha)
             if cached is not None and self._ocr_pending(cached):
                 cached = None  # extracted earlier without OCR: read the scanned pages now
             if cached is None and sha in self.in_flight:
                 await self.in_flight[sha]  # the same file under another URL: extract it once
-                text_error = (store.cached_text(self.db, sha) or {}).get("error") or ""
+                text_error = (self.writer.text(sha) or {}).get("error") or ""
             elif cached is None:
                 done: asyncio.Future = asyncio.get_running_loop().create_future()
                 self.in_flight[sha] = done
                 try:
                     ext = await self._extract(item) if self._needs_worker(item) else item.extracted
                     row = text_row(sha, ext)
-                    store.save_text(self.db, row)
+                    self.writer.add("texts", [row])
                     text_error = row["error"]
                 finally:
                     done.set_result(None)
@@ -236,9 +249,10 @@ class StorePipeline:
                 self.counts["cached"] += 1
                 text_error = cached["error"] or ""
         error = item.error or text_error
-        store.save_resource(
-            self.db,
-            {
+        self.writer.add(
+            "resources",
+            [{
+                "fetched_at": store.now_iso(),
                 "run_id": self.run_id,
                 "url": item.url,
                 "final_url": item.final_url or item.url,
@@ -253,24 +267,24 @@ class StorePipeline:
                 "error": error,
                 "offsite": int(item.offsite),
                 "rendered": item.rendered,
-            },
+            }],
         )
-        store.save_links(
-            self.db,
+        self.writer.add(
+            "links",
             [
                 {"run_id": self.run_id, "src": item.url, "dst": dst, "text": text, "kind": kind, "offsite": int(off)}
                 for dst, text, kind, off in item.links
             ],
         )
-        store.save_skipped(
-            self.db,
+        self.writer.add(
+            "skipped_links",
             [
                 {"run_id": self.run_id, "url": dst, "src": item.url, "text": text, "reason": reason}
                 for dst, text, reason in item.skipped
             ],
         )
-        store.save_ita_rows(
-            self.db,
+        self.writer.add(
+            "ita_rows",
             [
                 {"run_id": self.run_id, "page_url": item.url, "code": c, "label": lab, "url": u, "position": i}
                 for i, (c, lab, u) in enumerate(item.ita_rows)

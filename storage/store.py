@@ -26,15 +26,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 from sqlite_utils.db import NotFoundError
 
-from oitbase.model import Evidence, ItemResult, Report, ScoreCard, SkippedLink, Unreadable
 from storage import schema
+
+if TYPE_CHECKING:
+    from oitbase.model import Report, SkippedLink
 
 #: The SQLite connection wrapper callers hold (they pass it back to this module's functions).
 Database = sqlite_utils.Database
@@ -187,6 +190,63 @@ def unread_scanned_pages(features: str | dict | None) -> int:
     return max(0, f.get("pages_need_ocr", 0) - f.get("pages_ocr", 0) - f.get("pages_ocr_failed", 0))
 
 
+class CrawlWriter:
+    """The rows of a running crawl, written in batches: one transaction per batch, one prepared statement per
+    table and set of columns (no per-row introspection), so that storing does not cost more than crawling.
+
+    ``add`` queues rows; the batch is written once it holds ``max_rows`` rows or ``max_seconds`` have passed since
+    its first row (the caller also calls :meth:`flush` on a timer and when the crawl ends). Readers of the store
+    (the progress of a running check, a resumed crawl) see a batch once it is written; :meth:`text` also sees the
+    texts still queued. (Writing from a second thread was tried: SQLite then runs beside the crawl, but binding
+    the rows holds Python's lock and the crawl was no faster.)"""
+
+    #: How each table's rows are written: a newer row of the same key replaces the old one, or is dropped.
+    CONFLICT = {"texts": "REPLACE", "resources": "REPLACE", "ita_rows": "REPLACE", "links": "IGNORE",
+                "skipped_links": "IGNORE"}  # fmt: skip
+
+    def __init__(self, db: Database, max_rows: int = 2000, max_seconds: float = 1.0) -> None:
+        self.db = db
+        self.max_rows = max_rows
+        self.max_seconds = max_seconds
+        self.queued: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
+        self.queued_texts: dict[str, dict] = {}
+        self.rows = 0
+        self.first_at = 0.0
+
+    def add(self, table: str, rows: list[dict]) -> None:
+        for row in rows:
+            self.queued.setdefault((table, tuple(row)), []).append(tuple(row.values()))
+            if table == "texts":
+                self.queued_texts[row["sha256"]] = row
+        if rows and not self.rows:
+            self.first_at = time.monotonic()
+        self.rows += len(rows)
+        if self.rows >= self.max_rows or self.due():
+            self.flush()
+
+    def due(self) -> bool:
+        """True when the queued rows have waited ``max_seconds``."""
+        return bool(self.rows) and time.monotonic() - self.first_at >= self.max_seconds
+
+    def text(self, sha256: str) -> dict | None:
+        """The text of ``sha256``, queued or stored (:func:`cached_text`)."""
+        return self.queued_texts.get(sha256) or cached_text(self.db, sha256)
+
+    def flush(self) -> None:
+        """Write the queued rows in one transaction (texts first: resources name them)."""
+        if not self.rows:
+            return
+        with self.db.conn:
+            for (table, columns), values in sorted(self.queued.items(), key=lambda kv: kv[0][0] != "texts"):
+                names = ", ".join(f'"{c}"' for c in columns)
+                marks = ", ".join("?" * len(columns))
+                sql = f'INSERT OR {self.CONFLICT[table]} INTO "{table}" ({names}) VALUES ({marks})'  # noqa: S608
+                self.db.conn.executemany(sql, values)
+        self.queued.clear()
+        self.queued_texts.clear()
+        self.rows = 0
+
+
 def save_text(db: Database, row: dict) -> None:
     db["texts"].insert(row, pk="sha256", replace=True)
 
@@ -211,6 +271,8 @@ def load_skipped(db: Database, run_id: int) -> list[SkippedLink]:
         "select s.* from skipped_links s where s.run_id = ? and not exists "
         "(select 1 from resources r where r.run_id = s.run_id and r.url = s.url) order by s.url"
     )
+    from oitbase.model import SkippedLink  # pydantic: not imported by a crawl, which only writes
+
     return [SkippedLink(url=r["url"], reason=r["reason"], text=r["text"] or "", src=r["src"] or "")
             for r in db.query(sql, [run_id])]  # fmt: skip
 
@@ -428,6 +490,8 @@ def list_evaluations(db: Database, unit_id: int) -> list[dict]:
 def load_report(db: Database, run_id: int | None = None, evaluation_id: int | None = None) -> Report:
     """Rebuild the ``Report`` of an evaluation (by default the newest of run ``run_id``, or of the latest run) from the
     store alone, but for ``fixes``, left empty: ranking the fixes is the scorer's (``oit.check.stored_report``)."""
+    from oitbase.model import Evidence, ItemResult, Report, ScoreCard, SkippedLink, Unreadable
+
     if evaluation_id is not None:
         ev = get_evaluation(db, evaluation_id)
         run = get_run(db, ev["run_id"])
