@@ -45,7 +45,11 @@ def _text(el: lxml.html.HtmlElement) -> str:
     return " ".join(" ".join(el.itertext()).split())
 
 
-def _parse(html: str | bytes, base_url: str) -> tuple[lxml.html.HtmlElement | None, str]:
+def _parse(html: str | bytes | lxml.etree._Element, base_url: str) -> tuple[lxml.html.HtmlElement | None, str]:
+    """The page's tree (``html`` may be one already, as :func:`oitbase.extract.extract` keeps it) and its base URL."""
+    if isinstance(html, lxml.etree._Element):
+        base = html.find(".//base[@href]")
+        return html, (urljoin(base_url, base.get("href")) if base is not None else base_url)
     try:
         try:
             doc = lxml.html.fromstring(html)
@@ -112,7 +116,9 @@ def _is_inside(el: lxml.html.HtmlElement, container: lxml.html.HtmlElement) -> b
     return any(anc is container for anc in el.iterancestors())
 
 
-def parse_item_page(html: str | bytes, base_url: str, code: str = "", label: str = "") -> list[ItaRow]:
+def parse_item_page(
+    html: str | bytes | lxml.etree._Element, base_url: str, code: str = "", label: str = ""
+) -> list[ItaRow]:
     """Rows of a page that holds one item's evidence (the "page per item" shape).
 
     The code comes from the index row that linked here (``code``) or from the page's own title or
@@ -140,7 +146,7 @@ def parse_item_page(html: str | bytes, base_url: str, code: str = "", label: str
     return _dedupe(rows)
 
 
-def parse_ita_index(html: str | bytes, base_url: str) -> list[ItaRow]:
+def parse_ita_index(html: str | bytes | lxml.etree._Element, base_url: str) -> list[ItaRow]:
     """Rows of an ITA index page; empty when the page names fewer than ``MIN_CODES`` item codes."""
     page_url = base_url
     doc, base_url = _parse(html, base_url)

@@ -7,6 +7,7 @@ still join up.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -19,6 +20,8 @@ VOLATILE_PARAMS = re.compile(
     r"sort|sortby|sort_by|orderby|order_by|print)$",
     re.IGNORECASE,
 )
+#: URLs remembered by the pure helpers below: a site's menu links recur on every page.
+URL_CACHE = 8192
 #: ``;jsessionid=…`` path parameters (Java servers) and ``(S(…))`` cookieless ASP.NET sessions.
 PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid)=[^/?#]*|/\(S\([a-z0-9]+\)\)", re.IGNORECASE)
 
@@ -33,17 +36,20 @@ def ensure_scheme(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
 
+@functools.lru_cache(maxsize=URL_CACHE)
 def site_host(url: str) -> str:
     """Host without a leading ``www.``, lower-case, without port."""
     host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
 
 
+@functools.lru_cache(maxsize=URL_CACHE)
 def is_onsite(url: str, home_host: str) -> bool:
     """Same host as the unit's homepage (``www.`` or not); subdomains are other sites."""
     return urlsplit(url).scheme in ("http", "https") and site_host(url) == home_host
 
 
+@functools.lru_cache(maxsize=URL_CACHE)
 def canonical_url(url: str) -> str:
     """One spelling per page: no fragment, no session or tracking parameters, sorted query,
     percent-encoding normalised (w3lib, as Scrapy's fingerprints), default port dropped."""

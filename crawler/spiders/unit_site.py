@@ -192,7 +192,7 @@ class UnitSiteSpider(scrapy.Spider):
                 base.error = f"HTTP {response.status}"
             yield base
             return
-        ext = extract(response.body, content_type, response.url)
+        ext = extract(response.body, content_type, response.url, keep_tree=True)
         if response.status < 400 and not base.offsite:
             min_text = self.settings.getint("OIT_RENDER_MIN_TEXT", 400)
             home = response.meta.get("depth", 0) == 0
@@ -226,7 +226,7 @@ class UnitSiteSpider(scrapy.Spider):
         base.url = response.meta.get("oit_url", base.url)
         base.body = body
         base.rendered = response.meta.get("oit_render", "rendered")
-        ext = extract(body, content_type, response.url)
+        ext = extract(body, content_type, response.url, keep_tree=True)
         yield from self._page(response, base, ext)
 
     def render_failed(self, failure: Failure):
@@ -247,7 +247,7 @@ class UnitSiteSpider(scrapy.Spider):
         base = self._resource(response, content_type, "html")
         base.url = request.meta.get("oit_url", base.url)
         base.body = body
-        yield from self._page(response, base, extract(body, content_type, url))
+        yield from self._page(response, base, extract(body, content_type, url, keep_tree=True))
 
     def parse_sitemap(self, response: Response):
         """URLs of ``/sitemap.xml`` (and of the sitemaps a sitemap index lists) are scheduled."""
@@ -297,6 +297,7 @@ class UnitSiteSpider(scrapy.Spider):
     # --- pages --------------------------------------------------------------------------------
 
     def _page(self, response: Response, base: FetchedResource, ext: Extracted):
+        tree, ext.tree = ext.tree, None  # the item goes on to the store without the parsed page
         base.extracted = ext
         if response.status >= 400:
             base.error = f"HTTP {response.status}"
@@ -312,7 +313,7 @@ class UnitSiteSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("oit/duplicate_pages")
                 yield base  # the same content under another URL: its links are the first page's
                 return
-        base.ita_rows = self._ita_rows(response, ext)
+        base.ita_rows = self._ita_rows(response, ext, tree)
         parent = response.meta.get("oit_score", 0)
         depth_limit = self.settings.getint("DEPTH_LIMIT", 0)
         too_deep = bool(depth_limit) and response.meta.get("depth", 0) + 1 > depth_limit
@@ -346,12 +347,16 @@ class UnitSiteSpider(scrapy.Spider):
         yield base
         yield from requests
 
-    def _ita_rows(self, response: Response, ext: Extracted) -> list[tuple[str, str, str]]:
+    def _ita_rows(self, response: Response, ext: Extracted, tree=None) -> list[tuple[str, str, str]]:
         """Rows of an ITA index page, or of one item's page (reached from an index row, or titled
-        with a code)."""
-        # Decoded as Scrapy decodes it (HTTP header, meta, BOM): lxml alone reads bytes of a TIS-620 page whose
+        with a code); ``tree`` is the page extraction parsed, if it kept it."""
+        # The tree extraction parsed (decoded by oitbase.extract: HTTP header, meta, TIS-620 sniffing); a page is
+        # parsed once. Without one, decoded as Scrapy decodes it: lxml alone reads bytes of a TIS-620 page whose
         # charset is only in the header as Latin-1, and the rows' labels would be garbled.
-        body = response.text if isinstance(response, TextResponse) else response.body
+        if tree is not None:
+            body = tree
+        else:
+            body = response.text if isinstance(response, TextResponse) else response.body
         url = response.url
         rows = []
         if len(codes_mentioned(ext.text)) >= MIN_CODES:  # a page naming several codes is probably an index page

@@ -96,6 +96,9 @@ class Extracted:
     error: str = ""
     #: HTML/text: the Python codec used to decode.
     encoding: str = ""
+    #: HTML with ``extract(…, keep_tree=True)``: the parsed page (lxml), for a caller that reads more of it (the
+    #: crawler's ITA rows) without parsing it again. Not picklable: ``extract`` drops it otherwise.
+    tree: Any = field(default=None, repr=False, compare=False)
 
 
 DOCUMENT_EXTENSIONS: tuple[str, ...] = (
@@ -190,7 +193,7 @@ def sniff_kind(body: bytes, content_type: str, url: str) -> str:
 # --------------------------------------------------------------------------- features
 
 _PHONE_RE = re.compile(
-    r"(?<!\d)(?<!\d[-.])"
+    r"(?=[+0])(?<!\d)(?<!\d[-.])"  # the lookahead first: most positions fail at once
     r"(?:\+66|0)[-. ]?[1-9](?:[-. ]?\d){7,8}"
     r"(?![-.]?\d)"
 )
@@ -438,7 +441,7 @@ def extract(body: bytes, content_type: str, url: str, *, max_pages: int = DEFAUL
             pages: Iterable[int] | None = None, ocr: bool = False, ocr_workers: int = 2,
             ocr_lang: str = "tha+eng", deadline_s: float | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
             on_page: Callable[[int, int], None] | None = None, allow_network: bool = False,
-            date_pass: bool = True) -> Extracted:
+            date_pass: bool = True, keep_tree: bool = False) -> Extracted:
     """Extract raw text and structure from a fetched body. Never raises on bad input:
     unreadable bodies come back with ``error`` set (Thai + English reason).
 
@@ -454,6 +457,8 @@ def extract(body: bytes, content_type: str, url: str, *, max_pages: int = DEFAUL
     * ``date_pass``: with OCR, read the date lines of a scanned page again (higher resolution,
       another page segmentation, Thai digits re-read) when its OCR text holds no usable year; the
       lines read are added to the page's text (:mod:`oitbase.extract.datepass`).
+
+    * ``keep_tree``: an HTML page's result keeps its parsed tree in ``tree``.
     """
     if len(body) > max_bytes:
         return Extracted(kind=sniff_kind(body[:4096], content_type, url),
@@ -464,8 +469,11 @@ def extract(body: bytes, content_type: str, url: str, *, max_pages: int = DEFAUL
                 "deadline": deadline, "on_page": on_page, "date_pass": date_pass}
     kind = sniff_kind(body, content_type, url)
     if kind in ("html", "text"):
-        return cap_text(_extract_page(body, content_type, url, kind, ocr, ocr_opts, allow_network),
-                        MAX_PAGE_CHARS, MAX_PAGE_CHARS)
+        ext = cap_text(_extract_page(body, content_type, url, kind, ocr, ocr_opts, allow_network),
+                       MAX_PAGE_CHARS, MAX_PAGE_CHARS)
+        if not keep_tree:
+            ext.tree = None
+        return ext
     return cap_text(_extract_document(body, content_type, url, kind, pages, ocr_opts, deadline),
                     MAX_DOC_CHARS, MAX_DOC_CHARS)
 

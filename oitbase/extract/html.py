@@ -128,11 +128,14 @@ _CELL_TAGS = {"td", "th"}
 _BREAK = "\x00"  # block boundary marker; NUL never survives HTML parsing
 
 
+_WS_RE = re.compile(r"\s+")
+
+
 def _ws(text: str, pre: bool) -> str:
     """Source whitespace inside inline text is one space (newlines too), except in <pre>."""
     if pre:
         return text.replace("\n", _BREAK)
-    return re.sub(r"\s+", " ", text)
+    return _WS_RE.sub(" ", text)
 
 
 def _walk_text(root: etree._Element, out: list[str]) -> None:
@@ -368,6 +371,7 @@ def extract_html(body: bytes, content_type: str, url: str) -> Extracted:
         links=dedupe_links(col.links),
         features=_page_features(root, text, col),
         encoding=encoding,
+        tree=root,
     )
 
 
