@@ -18,11 +18,13 @@ import weakref
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
+from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 
 from oitbase.extract import Extracted
 
-HANDLER = "crawler.render.LazyPlaywrightHandler"
+HANDLER = "crawler.render.OnDemandRenderHandler"
+#: scrapy-playwright's handlers of this process (``crawler.playwright_handler`` adds each it makes).
+PLAYWRIGHT_HANDLERS: weakref.WeakSet = weakref.WeakSet()
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -207,7 +209,7 @@ class RenderPages:
         if retired and self.returned[name] >= self.assigned[name]:
             # A context where no page ever opened (its page could not be created) is only known to
             # the download handler; it must be closed too, or it would hold a context slot for good.
-            ctx = self.contexts.pop(name, None) or LazyPlaywrightHandler.context_named(name)
+            ctx = self.contexts.pop(name, None) or context_named(name)
             if ctx is not None:
                 self.contexts_closed += 1
                 _spawn(ctx.close())
@@ -315,35 +317,35 @@ def _spawn(coro) -> None:
     asyncio.ensure_future(quietly())
 
 
-class LazyPlaywrightHandler(ScrapyPlaywrightDownloadHandler):
-    """scrapy-playwright's download handler, but Playwright (a node process) starts with the first
-    page that needs rendering, not with the engine: most unit sites need none, and Scrapy makes one
-    handler per scheme (http and https), which would start two."""
+def context_named(name: str):
+    """The browser context ``name`` of any Playwright handler of the process, or None."""
+    for handler in list(PLAYWRIGHT_HANDLERS):
+        if (wrapper := handler.context_wrappers.get(name)) is not None:
+            return wrapper.context
+    return None
 
-    #: The handlers of this process (Scrapy makes one per scheme).
-    instances: weakref.WeakSet = weakref.WeakSet()
+
+class OnDemandRenderHandler(HTTP11DownloadHandler):
+    """Scrapy's HTTP download handler; a request to render goes to scrapy-playwright's handler, which is made (and
+    Playwright imported, ~11 MB) with the first such request: most unit sites need none."""
 
     def __init__(self, crawler) -> None:
         super().__init__(crawler)
-        self._start_lock = asyncio.Lock()
-        LazyPlaywrightHandler.instances.add(self)
+        self._renderer = None
 
-    @classmethod
-    def context_named(cls, name: str):
-        """The browser context ``name`` of any handler, or None."""
-        for handler in list(cls.instances):
-            if (wrapper := handler.context_wrappers.get(name)) is not None:
-                return wrapper.context
-        return None
+    def renderer(self):
+        if self._renderer is None:
+            from crawler.playwright_handler import LazyPlaywrightHandler
 
-    async def _maybe_launch_in_thread(self) -> None:  # engine_started: not yet
-        return None
+            self._renderer = LazyPlaywrightHandler.from_crawler(self._crawler)
+        return self._renderer
 
-    def _engine_started(self):  # older Scrapy: not yet
-        return None
+    async def download_request(self, request):
+        if request.meta.get("playwright"):
+            return await self.renderer().download_request(request)
+        return await super().download_request(request)
 
-    async def _download_request(self, request, spider=None):
-        async with self._start_lock:
-            if getattr(self, "browser_provider", None) is None:
-                await self._launch()
-        return await super()._download_request(request, spider)
+    async def close(self) -> None:
+        if self._renderer is not None:
+            await self._renderer.close()
+        await super().close()

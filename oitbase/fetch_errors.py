@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import ssl
 
-import httpx
 from twisted.internet import error as terror
 from twisted.python.failure import Failure
 
@@ -55,6 +54,7 @@ def describe_failure(failure: Failure) -> str:
 
 def describe_httpx_error(exc: Exception) -> str:
     """Thai + English reason for a failed httpx request (the homepage check)."""
+    import httpx  # here: a crawl, which only describes Twisted failures, does not hold httpx (and rich) in memory
     text = str(exc)
     cause = exc.__cause__ or exc.__context__
     if isinstance(exc, httpx.ConnectError):

@@ -32,6 +32,7 @@ document costs one segmentation per distinct run.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import product
 
@@ -51,31 +52,60 @@ MIN_MARK_SHARE = 0.05
 
 _UNKNOWN, _WORD, _FLIP = 1000, 10, 1
 _MAX_WORD = 40  # longer dictionary entries are not tried
+#: Entries of each cache of words and chunks: the same words recur within a document and across a site's pages,
+#: but a crawl holds the process for hours and must not keep every chunk it ever saw (~12 MB over 2,000
+#: pages).
+CACHE = 20_000
 # Thai letters, vowels and marks (not digits, ฯ, ๆ or the currency sign).
 _RUN = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]+")
 
 
+class _SortedWords:
+    """The dictionary, as the repairs ask it: ``get(s)`` is True for a word, False for the start of a word only,
+    None for neither; ``s in words`` is True for both.
+
+    A sorted tuple and a binary search: a dict of every prefix answers faster but holds 230,000 strings (~27 MB in
+    every crawl), while the repairs' own caches make most questions rare."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = tuple(sorted(set(words)))
+
+    def get(self, s: str, default: bool | None = None) -> bool | None:
+        words = self.words
+        i = bisect_left(words, s)
+        if i == len(words) or not words[i].startswith(s):
+            return default
+        return words[i] == s
+
+    def __contains__(self, s: str) -> bool:
+        return self.get(s) is not None
+
+    def __getitem__(self, s: str) -> bool:
+        known = self.get(s)
+        if known is None:
+            raise KeyError(s)
+        return known
+
+
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
-    """The pythainlp word list and the set of all its prefixes."""
+def _trie() -> _SortedWords:
+    """The pythainlp dictionary words (without spaces, at most ``_MAX_WORD`` characters)."""
     from pythainlp.corpus import thai_words
 
-    words = frozenset(w for w in thai_words() if w and " " not in w and len(w) <= _MAX_WORD)
-    prefixes = frozenset(w[:k] for w in words for k in range(1, len(w) + 1))
-    return words, prefixes
+    return _SortedWords([w for w in thai_words() if w and " " not in w and len(w) <= _MAX_WORD])
 
 
 def is_word(token: str) -> bool:
     """True when ``token`` is in the pythainlp Thai word list."""
-    return token in _dictionary()[0]
+    return _trie().get(token, False)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=CACHE)
 def repair_run(run: str, flips: str) -> str:
     """``run`` with the characters in ``flips`` (า and/or ำ) swapped where that makes a better
     dictionary segmentation (see the module docstring); ``run`` itself when nothing is better."""
-    words, prefixes = _dictionary()
-    if run in words or not any(c in run for c in flips):
+    trie = _trie()
+    if trie.get(run) or not any(c in run for c in flips):
         return run
     n = len(run)
     inf = 1 << 60
@@ -95,17 +125,17 @@ def repair_run(run: str, flips: str) -> str:
             nxt: dict[str, int] = {}
             for cand, nflip in cands.items():
                 s = cand + ch
-                if s in prefixes and nxt.get(s, inf) > nflip:
+                if s in trie and nxt.get(s, inf) > nflip:
                     nxt[s] = nflip
                 if alt:
                     s = cand + alt
-                    if s in prefixes and nxt.get(s, inf) > nflip + 1:
+                    if s in trie and nxt.get(s, inf) > nflip + 1:
                         nxt[s] = nflip + 1
             if not nxt:
                 break
             cands = nxt
             for cand, nflip in cands.items():
-                if cand in words:
+                if trie[cand]:
                     cost = base + _WORD + nflip * _FLIP
                     if cost < best[j + 1]:
                         best[j + 1], back[j + 1] = cost, (i, cand)
@@ -179,16 +209,7 @@ _MAX_WINDOW = 48  # characters: longer damaged stretches are left alone
 _MAX_SPACES = 3  # removable spaces in a window tried in every combination
 
 
-@lru_cache(maxsize=1)
-def _trie() -> dict[str, bool]:
-    """Every prefix of a dictionary word -> whether it is a word itself."""
-    words, prefixes = _dictionary()
-    trie = dict.fromkeys(prefixes, False)
-    trie.update(dict.fromkeys(words, True))
-    return trie
-
-
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=CACHE)
 def _pieces(token: str) -> tuple[tuple[int, int, bool], ...]:
     """The best dictionary segmentation of ``token`` (no spaces): ``(start, end, is_word)`` pieces,
     every character outside a word being a piece of its own (same costs as :func:`repair_run`)."""
@@ -326,7 +347,7 @@ def _restorable_words() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
 
     common = {word for word, count in tnc.word_freqs() if count >= _MIN_FREQUENCY}
     index: dict[str, list[str]] = {}
-    for word in _dictionary()[0] & common:
+    for word in (w for w in common if _trie().get(w)):
         bare = _strip(word)
         if bare != word and _is_long(word):
             index.setdefault(bare, []).append(word)
@@ -360,7 +381,7 @@ def _restored_marks(piece: str, word: str) -> int | None:
     return edits
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHE)
 def _restore(token: str) -> tuple[str, int, int] | None:
     """``token`` read as dictionary words where long words may have lost or misread marks ("บนทก" ->
     "บันทึก", "ทัวไป" -> "ทั่วไป", "พื่นฐาน" -> "พื้นฐาน"): (reading, words, marks restored), or
@@ -409,7 +430,7 @@ def _restore(token: str) -> tuple[str, int, int] | None:
     return "".join(reversed(out)), best[n][1], best[n][2]
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=CACHE)
 def _covered(token: str) -> bool:
     """Whether ``token`` (no spaces) reads as dictionary words with nothing left over (the same as
     every piece of :func:`_pieces` being a word, found without costs)."""
@@ -457,7 +478,7 @@ def _space_drops(n: int, every: bool = True) -> list[tuple[int, ...]]:
     return [(), *((b,) for b in range(n)), tuple(range(n))]
 
 
-@lru_cache(maxsize=100_000)  # the same damaged words come back all through a document
+@lru_cache(maxsize=CACHE)  # the same damaged words come back all through a document
 def _best_fix(w: str, lo: int, hi: int, removable: frozenset[int], kinds: str) -> tuple[str, str] | None:
     """The best repair of window ``w`` whose characters ``w[lo:hi]`` are outside any dictionary word:
     (new window, kind), or None when no allowed edit makes the whole window dictionary words.
@@ -502,7 +523,7 @@ def _best_fix(w: str, lo: int, hi: int, removable: frozenset[int], kinds: str) -
     return None if best is None else (best[1], best[2])
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CACHE)
 def _fix_chunk(chunk: str, kinds: str) -> tuple[str, str, int]:
     """``chunk`` with its damaged words repaired by edits of ``kinds``, the kind of each edit, and
     the number of damaged stretches (regions) it had."""

@@ -159,7 +159,7 @@ def test_render_configure_installs_playwright_only_when_possible(tmp_path):
     fake.write_text("")
     settings = Settings({"OIT_RENDER_JS": True, "OIT_CHROMIUM": str(fake)})
     assert configure(settings) == ""
-    assert settings.getdict("DOWNLOAD_HANDLERS")["https"] == "crawler.render.LazyPlaywrightHandler"
+    assert settings.getdict("DOWNLOAD_HANDLERS")["https"] == "crawler.render.OnDemandRenderHandler"
     assert settings.getdict("PLAYWRIGHT_LAUNCH_OPTIONS")["executable_path"] == str(fake)
     assert configure(Settings({"OIT_RENDER_JS": False})) == "off"
 
@@ -301,12 +301,12 @@ def test_render_contexts_close_when_their_requests_came_back():
         def __init__(self, name):
             self.context = Context(name)
 
-    class Handler:  # what LazyPlaywrightHandler.context_named looks into
+    class Handler:  # what render.context_named looks into
         context_wrappers = {"render-0": Wrapper("render-0")}
 
     async def run():
         handler = Handler()
-        render.LazyPlaywrightHandler.instances.add(handler)
+        render.PLAYWRIGHT_HANDLERS.add(handler)
         pages = render.RenderPages(per_context=2)
         first, second, third = (Request(f"https://x.go.th/{n}", meta={"playwright": True}) for n in range(3))
         for request in (first, second, third):
@@ -321,7 +321,7 @@ def test_render_contexts_close_when_their_requests_came_back():
         pages.finished(third)  # the current context stays open for the next requests
         await asyncio.sleep(0)
         assert closed == ["render-0"]
-        render.LazyPlaywrightHandler.instances.discard(handler)
+        render.PLAYWRIGHT_HANDLERS.discard(handler)
 
     asyncio.run(run())
 
@@ -335,8 +335,8 @@ def test_a_url_judged_without_counting_does_not_use_up_its_pattern():
 
 
 def test_ita_rows_of_a_tis620_page_with_its_charset_only_in_the_header_read_thai():
-    """The spider hands the index parser the page as Scrapy decoded it (HTTP header), not raw bytes: lxml alone
-    reads such bytes as Latin-1 and the labels would be garbled."""
+    """The spider hands the index parser the page decoded (HTTP header), not raw bytes: lxml alone reads such bytes
+    as Latin-1 and the labels would be garbled."""
     from crawler.spiders.unit_site import UnitSiteSpider
 
     rows = "".join(f"<tr><td>O{i}</td><td>{name}</td><td><a href='/o{i}.html'>คลิก</a></td></tr>"
@@ -346,11 +346,14 @@ def test_ita_rows_of_a_tis620_page_with_its_charset_only_in_the_header_read_thai
     response = HtmlResponse(
         "http://unit.example/ita/", body=body, headers={"Content-Type": "text/html; charset=tis-620"}
     )
-    ext = extract(body, "text/html; charset=tis-620", "http://unit.example/ita/")
+    ext = extract(body, "text/html; charset=tis-620", "http://unit.example/ita/", keep_tree=True)
     spider = UnitSiteSpider(url="http://unit.example/")
-    got = spider._ita_rows(response, ext)
-    assert [code for code, _, _ in got] == ["O1", "O2", "O3", "O4", "O5", "O6"]
-    assert got[0][1].startswith("โครงสร้าง") and got[2][1].startswith("อำนาจหน้าที่"), got
+    # The tree extraction parsed (a page is parsed once), and, without one, the page as Scrapy decoded it.
+    for tree in (ext.tree, None):
+        got = spider._ita_rows(response, ext, tree)
+        assert [code for code, _, _ in got] == ["O1", "O2", "O3", "O4", "O5", "O6"]
+        assert got[0][1].startswith("โครงสร้าง") and got[2][1].startswith("อำนาจหน้าที่"), got
+    assert ext.tree is not None and extract(body, "text/html", "http://unit.example/ita/").tree is None
 
 
 @pytest.mark.parametrize(
