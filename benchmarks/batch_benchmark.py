@@ -47,6 +47,28 @@ def tree_rss(pid: int) -> tuple[int, int]:
     return sum(sizes), max(sizes or [0])
 
 
+def run_sampled(cmd: list[str]) -> tuple[subprocess.Popen, str, float, tuple[int, int]]:
+    """Run ``cmd`` from the repository, sampling the resident memory of its process tree every 0.2 s: (the finished
+    process, its stderr, wall seconds, (peak RSS of the tree, of its largest process) in bytes)."""
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    peak = [0, 0]
+
+    def sample() -> None:
+        while proc.poll() is None:
+            total, largest = tree_rss(proc.pid)
+            peak[0], peak[1] = max(peak[0], total), max(peak[1], largest)
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    wall = time.monotonic() - started
+    sampler.join()
+    return proc, err, wall, (peak[0], peak[1])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--units", type=int, default=20)
@@ -69,22 +91,7 @@ def main() -> None:
                "--concurrency", str(args.concurrency), "--max-pages", str(args.max_pages), "--no-alerts"]  # fmt: skip
         if not args.render:
             cmd.append("--no-render")
-        started = time.monotonic()
-        proc = subprocess.Popen(cmd, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
-        peak = [0, 0]
-
-        def sample() -> None:
-            while proc.poll() is None:
-                total, largest = tree_rss(proc.pid)
-                peak[0], peak[1] = max(peak[0], total), max(peak[1], largest)
-                time.sleep(0.2)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        _, err = proc.communicate()
-        wall = time.monotonic() - started
-        sampler.join()
+        proc, err, wall, peak = run_sampled(cmd)
     conn = sqlite3.connect(db)
     pages, documents = conn.execute(
         "select sum(kind = 'html' and error = ''), sum(kind != 'html' and error = '') from resources"

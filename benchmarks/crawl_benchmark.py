@@ -1,12 +1,17 @@
 """Crawl benchmark: the unit-site spider against a plain Scrapy spider on the same generated site.
 
-    .venv/bin/python benchmarks/crawl_benchmark.py [--pages 5000] [--documents 300] [--skip-report]
+    .venv/bin/python benchmarks/crawl_benchmark.py [--pages 5000] [--documents 300] [--skip-report] [--repeat 3]
+        [--profile DIR]
 
 Builds the site (``benchmarks/crawl_site.py``), serves it from a separate process on 127.0.0.1,
 then, each in its own process: (1) the plain spider (follows every on-site link, parses nothing),
 (2) the unit-site spider storing everything in SQLite (extraction of every page and PDF included),
 (3) ``oit check`` end to end (crawl, judge, score, write the reports). Both spiders get the same
 politeness settings from ``crawler/settings.py``. Prints pages/s, peak RSS and the ratios as JSON.
+
+``--repeat N`` runs the two spiders N times, alternately (the machine's load then weighs on both alike), and
+compares the medians of pages/s and of peak RSS. ``--profile DIR`` also runs each spider once under cProfile
+and writes ``DIR/plain.prof``, ``DIR/unit.prof`` and the functions that take the most time in ``DIR/*.txt``.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -61,9 +68,11 @@ def run_plain(url: str) -> dict:
                 if link.url.split("/")[2] == host:
                     yield scrapy.Request(link.url)
 
-    # Same politeness as the unit-site spider; none of its extras (pipeline, cache, middlewares).
+    # Same politeness as the unit-site spider; none of its extras (pipeline, cache, middlewares), nor its modules:
+    # with the project's SPIDER_MODULES, Scrapy's spider loader would import the unit-site spider (and its
+    # extraction, store and rendering modules) into this process too.
     settings = _settings({"ITEM_PIPELINES": {}, "EXTENSIONS": {}, "DOWNLOADER_MIDDLEWARES": {},
-                          "HTTPCACHE_ENABLED": False, "DEPTH_LIMIT": 20})
+                          "HTTPCACHE_ENABLED": False, "DEPTH_LIMIT": 20, "SPIDER_MODULES": []})
     process = CrawlerProcess(settings)
     start = time.monotonic()
     process.crawl(PlainSpider)
@@ -88,8 +97,20 @@ def run_unit(url: str, db: str) -> dict:
     return {"responses": responses, "seconds": seconds}
 
 
-def child(kind: str, url: str, db: str) -> None:
-    result = run_plain(url) if kind == "plain" else run_unit(url, db)
+def child(kind: str, url: str, db: str, profile: str = "") -> None:
+    if profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        result = profiler.runcall(run_plain, url) if kind == "plain" else profiler.runcall(run_unit, url, db)
+        profiler.dump_stats(f"{profile}/{kind}.prof")
+        with open(f"{profile}/{kind}.txt", "w") as out:
+            stats = pstats.Stats(profiler, stream=out)
+            stats.sort_stats("cumulative").print_stats(60)
+            stats.sort_stats("tottime").print_stats(40)
+    else:
+        result = run_plain(url) if kind == "plain" else run_unit(url, db)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("RESULT " + json.dumps(result))
 
@@ -103,24 +124,39 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _run_child(kind: str, url: str, db: str) -> dict:
+def _run_child(kind: str, url: str, db: str, profile: str = "") -> dict:
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONWARNINGS": "ignore"}
-    out = subprocess.run([sys.executable, __file__, "--child", kind, url, db], capture_output=True, text=True,
-                         env=env, cwd=REPO, check=True)
+    if db:
+        for old in Path(db).parent.glob(Path(db).name + "*"):  # each unit run starts from an empty store
+            old.unlink()
+    out = subprocess.run([sys.executable, __file__, "--child", kind, url, db, profile], capture_output=True,
+                         text=True, env=env, cwd=REPO, check=True)
     line = next(ln for ln in out.stdout.splitlines() if ln.startswith("RESULT "))
     result = json.loads(line[7:])
     result["pages_per_s"] = round(result["responses"] / result["seconds"], 1)
     return result
 
 
+def _median(runs: list[dict]) -> dict:
+    """The median pages/s and peak RSS of runs (each run's figures in ``runs``)."""
+    return {
+        "responses": runs[0]["responses"],
+        "pages_per_s": statistics.median(r["pages_per_s"] for r in runs),
+        "peak_rss_mb": round(statistics.median(r["peak_rss_mb"] for r in runs), 1),
+        "runs": [{"pages_per_s": r["pages_per_s"], "peak_rss_mb": round(r["peak_rss_mb"], 1)} for r in runs],
+    }
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(*sys.argv[2:5])
+        child(*sys.argv[2:6])
         return
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=5000)
     parser.add_argument("--documents", type=int, default=300)
     parser.add_argument("--skip-report", action="store_true", help="do not time `oit check`")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each spider, alternately (medians compared)")
+    parser.add_argument("--profile", default="", help="also profile one run of each spider into this directory")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO / "benchmarks"))
     from crawl_site import build
@@ -134,8 +170,18 @@ def main() -> None:
         try:
             time.sleep(1.0)
             url = f"http://127.0.0.1:{port}/"
-            plain = _run_child("plain", url, "")
-            unit = _run_child("unit", url, str(tmp_path / "unit.db"))
+            plains, units = [], []
+            for _ in range(max(1, args.repeat)):
+                plains.append(_run_child("plain", url, ""))
+                units.append(_run_child("unit", url, str(tmp_path / "unit.db")))
+                shutil.rmtree(tmp_path / "oit-cache", ignore_errors=True)  # the HTTP cache of a unit run
+            plain, unit = _median(plains), _median(units)
+            if args.profile:
+                Path(args.profile).mkdir(parents=True, exist_ok=True)
+                for kind in ("plain", "unit"):
+                    _run_child(kind, url, str(tmp_path / "unit.db") if kind == "unit" else "",
+                               str(Path(args.profile).resolve()))
+                shutil.rmtree(tmp_path / "oit-cache", ignore_errors=True)
             report = None
             if not args.skip_report:
                 start = time.monotonic()
