@@ -9,6 +9,8 @@ Three generated fixtures (``sitegen``), each checked once with the default optio
 For each: wall time, peak RSS and PSS of the check (process tree: chromium and node included; RSS counts
 shared pages once per process, PSS splits them), pages rendered (and why), documents the site
 links vs documents fetched, links skipped with their reasons, item agreement with the ground truth.
+``--render-cost`` checks each fixture a second time with ``--no-render``: what rendering costs, in seconds per
+rendered page ((wall with − wall without) ÷ pages rendered), and how many browsers the check started.
 
     .venv/bin/python benchmarks/crawl_patterns.py                 # this checkout
     .venv/bin/python benchmarks/crawl_patterns.py --code /tmp/old # the oit code of another checkout
@@ -51,9 +53,10 @@ def fixture_spec(name: str, seed: int) -> SiteSpec:
     return SiteSpec(**{**base.__dict__, **plain, **FIXTURES[name]})
 
 
-def run_check(url: str, fy: int, out: Path, code: Path, timeout: int) -> tuple[dict | None, float, tuple, str]:
+def run_check(url: str, fy: int, out: Path, code: Path, timeout: int,
+              extra: tuple[str, ...] = ()) -> tuple[dict | None, float, tuple, str]:  # fmt: skip
     cmd = [sys.executable, "-m", "oit.cli", "check", url, "--year", str(fy), "--db", str(out / "oit.db"),
-           "--out", str(out / "report"), "--json", str(out / "report.json"), "--format", "json", "--quiet"]
+           "--out", str(out / "report"), "--json", str(out / "report.json"), "--format", "json", "--quiet", *extra]
     env = {**os.environ, "PYTHONPATH": str(code)}
     started = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=code, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -84,7 +87,7 @@ def run_check(url: str, fy: int, out: Path, code: Path, timeout: int) -> tuple[d
     return report, elapsed, (peak_rss >> 20, peak_pss >> 20), "" if proc.returncode == 0 else err[-500:]
 
 
-def measure(name: str, seed: int, work: Path, code: Path, timeout: int) -> dict:
+def measure(name: str, seed: int, work: Path, code: Path, timeout: int, render_cost: bool = False) -> dict:
     import sqlite_utils
 
     spec = fixture_spec(name, seed)
@@ -92,6 +95,10 @@ def measure(name: str, seed: int, work: Path, code: Path, timeout: int) -> dict:
     out = work / name / "run"
     with serve_directory(work / name / "site") as url:
         report, elapsed, (peak_rss, peak_pss), error = run_check(url, spec.fiscal_year, out, code, timeout)
+        unrendered = None
+        if render_cost:
+            unrendered = run_check(url, spec.fiscal_year, work / name / "run-no-render", code, timeout,
+                                   ("--no-render",))[1]  # fmt: skip
     db = sqlite_utils.Database(out / "oit.db")
     run = next(iter(db.query("select crawl_stats, partial_reason from runs order by id desc limit 1")), {})
     stats = json.loads(run.get("crawl_stats") or "{}")
@@ -111,6 +118,10 @@ def measure(name: str, seed: int, work: Path, code: Path, timeout: int) -> dict:
         "peak_pss_mb": peak_pss,
         "rendered": sum(rendered.values()),
         "rendered_why": rendered,
+        "browsers_started": stats.get("playwright_browser_count", 0),
+        "seconds_without_rendering": round(unrendered, 1) if unrendered is not None else None,
+        "seconds_per_rendered_page": round((elapsed - unrendered) / sum(rendered.values()), 2)
+        if unrendered is not None and rendered else None,
         "render_ok": stats.get("render_ok"),
         "render_failed": stats.get("render_failed"),
         "render_skipped_same_menu": stats.get("render_skipped_same_menu", 0),
@@ -130,13 +141,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=3001)
     parser.add_argument("--only", choices=sorted(FIXTURES), action="append")
     parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds a check may take before it is killed")
+    parser.add_argument("--render-cost", action="store_true", help="check each fixture again without rendering")
     args = parser.parse_args(argv)
     timeout = args.timeout
     with tempfile.TemporaryDirectory(prefix="oit-patterns-") as tmp:
-        rows = [measure(name, args.seed, Path(tmp), args.code.resolve(), timeout) for name in (args.only or FIXTURES)]
+        rows = [measure(name, args.seed, Path(tmp), args.code.resolve(), timeout, args.render_cost)
+                for name in (args.only or FIXTURES)]
     print("| fixture | wall s | peak RSS / PSS MB | rendered (why) | render ok/failed | same-menu skips "
-          "| documents on site → fetched | skipped links | items agree | partial |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "| documents on site → fetched | skipped links | items agree | partial | browsers | s / rendered page |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         why = ", ".join(f"{k} {v}" for k, v in r["rendered_why"].items())
         skipped = sum(r["skipped"].values())
@@ -144,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{r['rendered']} ({why}) | "
               f"{r['render_ok']}/{r['render_failed']} | {r['render_skipped_same_menu']} | "
               f"{r['site_documents']} → {r['documents_fetched']} | {skipped} | {r['items_agree']} | "
-              f"{r['partial_reason'] or '-'}{' ERROR ' + r['error'] if r['error'] else ''} |")
+              f"{r['partial_reason'] or '-'}{' ERROR ' + r['error'] if r['error'] else ''} | "
+              f"{r['browsers_started']} | {r['seconds_per_rendered_page'] or '-'} |")
     print(json.dumps(rows, ensure_ascii=False, indent=1), file=sys.stderr)
     return 0
 

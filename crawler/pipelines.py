@@ -49,6 +49,8 @@ KEPT_STATS = (
     "downloader/exception_type_count/",
     "downloader/request_count",
     "downloader/response_count",
+    "playwright/browser_count",
+    "playwright/page_count",
 )
 
 
