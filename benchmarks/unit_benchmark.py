@@ -39,6 +39,11 @@ def _filler(rng: random.Random, words: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words))
 
 
+def _page(path: Path, title: str, body: str) -> None:
+    path.write_text(f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><h1>{title}</h1>{body}"
+                    "</body></html>", encoding="utf-8")  # fmt: skip
+
+
 def build(dest: Path, pages: int, documents: int, scanned: int, slow: int, seed: int = 7003) -> dict:
     """The unit's site under ``dest``: the generated unit plus the news archive that pads it; returns counts."""
     from sitegen.build import build_site
@@ -69,20 +74,23 @@ def build(dest: Path, pages: int, documents: int, scanned: int, slow: int, seed:
                 make_scan(files / name, f"scan-{doc_no}")
             links.append(f'<a href="/news/files/{name}">เอกสารแนบ {doc_no}</a>')
             doc_no += 1
-        body = f"<h1>ข่าวประชาสัมพันธ์ที่ {n}</h1><p>{_filler(rng, 150)}</p><p>{' | '.join(links)}</p>"
-        (news / f"{n}.html").write_text(f"<html><head><meta charset='utf-8'><title>ข่าวที่ {n}</title></head>"
-                                        f"<body>{body}</body></html>", encoding="utf-8")  # fmt: skip
-    index = "".join(f'<li><a href="/news/{n}.html">ข่าวที่ {n}</a></li>' for n in range(0, n_pages, 25))
-    (news / "index.html").write_text(f"<html><head><meta charset='utf-8'><title>ข่าวประชาสัมพันธ์</title></head>"
-                                     f"<body><h1>ข่าวประชาสัมพันธ์</h1><ul>{index}</ul></body></html>",
-                                     encoding="utf-8")  # fmt: skip
+        _page(news / f"{n}.html", f"ข่าวประชาสัมพันธ์ที่ {n}", f"<p>{_filler(rng, 150)}</p><p>{' | '.join(links)}</p>")
+    # The archive as units list it: an index of list pages, each listing 50 news pages (all within --max-depth).
+    lists = range(0, n_pages, 50)
+    for first in lists:
+        listed = range(first, min(first + 50, n_pages))
+        items = "".join(f'<li><a href="/news/{n}.html">ข่าวที่ {n}</a></li>' for n in listed)
+        _page(news / f"list-{first}.html", f"ข่าวประชาสัมพันธ์ ลำดับ {first + 1}", f"<ul>{items}</ul>")
+    index = "".join(f'<li><a href="/news/list-{first}.html">ข่าวลำดับ {first + 1}</a></li>' for first in lists)
+    _page(news / "index.html", "ข่าวประชาสัมพันธ์", f"<ul>{index}</ul>")
     home = dest / "index.html"
     home.write_text(home.read_text(encoding="utf-8").replace(
         "</body>", '<p><a href="/news/index.html">ข่าวประชาสัมพันธ์ทั้งหมด</a></p></body>', 1), encoding="utf-8")
     faults = {f"/news/{n}.html": {"delay": 8} for n in rng.sample(range(n_pages), min(slow, n_pages))}
     (dest / "_faults.json").write_text(json.dumps({"faults": faults}), encoding="utf-8")
-    return {"html_pages": own_html + n_pages + 1, "documents": own_docs + doc_no, "scanned_added": min(scanned, doc_no),
-            "slow_pages": len(faults), "fiscal_year": truth.get("fiscal_year", spec.fiscal_year)}  # fmt: skip
+    return {"html_pages": own_html + n_pages + len(lists) + 1, "documents": own_docs + doc_no,
+            "scanned_added": min(scanned, doc_no), "slow_pages": len(faults),
+            "fiscal_year": truth.get("fiscal_year", spec.fiscal_year)}  # fmt: skip
 
 
 def main() -> None:
