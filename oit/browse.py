@@ -122,6 +122,9 @@ def serve(db: Path, host: str = "127.0.0.1", port: int = 8001, *, open_browser: 
                 f"คำเตือน: ทุกเครื่องที่เข้าถึง {host} ได้จะเห็นข้อมูลนี้ (warning: anyone who can reach {host} sees this store)",
                 err=True,
             )
+        # Ctrl-C stops it, as it says, even when its parent ignores SIGINT (a script's background job passes that on
+        # to this process and to Datasette); `oit check` handles it the same way (through Scrapy).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         child = subprocess.Popen(command)  # noqa: S603 - our own interpreter and arguments
         try:
             return child.wait()

@@ -39,12 +39,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_browse(db: Path) -> tuple[str, subprocess.Popen]:
+#: Runs the CLI with SIGINT ignored, as a script's background job starts it (the ignore is inherited).
+IGNORING_SIGINT = ("-c", "import runpy, signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+                   "runpy.run_module('oit.cli', run_name='__main__')")  # fmt: skip
+
+
+def start_browse(db: Path, sigint_ignored: bool = False) -> tuple[str, subprocess.Popen]:
     """``oit browse --no-open`` on ``db`` in a new process, once it answers: (base URL of the database, process)."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    cli = IGNORING_SIGINT if sigint_ignored else ("-m", "oit.cli")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "oit.cli", "browse", "--db", str(db), "--no-open", "--port", str(port)],
+        [sys.executable, *cli, "browse", "--db", str(db), "--no-open", "--port", str(port)],
         env=env,
         cwd=REPO,
         stdout=subprocess.PIPE,
@@ -167,8 +173,9 @@ def test_writes_refused(server):
 
 
 @pytest.mark.slow
-def test_ctrl_c_stops_it(tmp_path):
-    base, proc = start_browse(sample_store(tmp_path / "units.db"))
+@pytest.mark.parametrize("sigint_ignored", [False, True], ids=["from a terminal", "parent ignores SIGINT"])
+def test_ctrl_c_stops_it(tmp_path, sigint_ignored):
+    base, proc = start_browse(sample_store(tmp_path / "units.db"), sigint_ignored)
     try:
         proc.send_signal(signal.SIGINT)
         proc.wait(15)
