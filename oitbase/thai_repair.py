@@ -80,15 +80,9 @@ class _SortedWords:
     def __contains__(self, s: str) -> bool:
         return self.get(s) is not None
 
-    def __getitem__(self, s: str) -> bool:
-        known = self.get(s)
-        if known is None:
-            raise KeyError(s)
-        return known
-
 
 @lru_cache(maxsize=1)
-def _trie() -> _SortedWords:
+def _dictionary() -> _SortedWords:
     """The pythainlp dictionary words (without spaces, at most ``_MAX_WORD`` characters)."""
     from pythainlp.corpus import thai_words
 
@@ -97,14 +91,14 @@ def _trie() -> _SortedWords:
 
 def is_word(token: str) -> bool:
     """True when ``token`` is in the pythainlp Thai word list."""
-    return _trie().get(token, False)
+    return _dictionary().get(token, False)
 
 
 @lru_cache(maxsize=CACHE)
 def repair_run(run: str, flips: str) -> str:
     """``run`` with the characters in ``flips`` (า and/or ำ) swapped where that makes a better
     dictionary segmentation (see the module docstring); ``run`` itself when nothing is better."""
-    trie = _trie()
+    trie = _dictionary()
     if trie.get(run) or not any(c in run for c in flips):
         return run
     n = len(run)
@@ -135,7 +129,7 @@ def repair_run(run: str, flips: str) -> str:
                 break
             cands = nxt
             for cand, nflip in cands.items():
-                if trie[cand]:
+                if trie.get(cand):
                     cost = base + _WORD + nflip * _FLIP
                     if cost < best[j + 1]:
                         best[j + 1], back[j + 1] = cost, (i, cand)
@@ -213,7 +207,7 @@ _MAX_SPACES = 3  # removable spaces in a window tried in every combination
 def _pieces(token: str) -> tuple[tuple[int, int, bool], ...]:
     """The best dictionary segmentation of ``token`` (no spaces): ``(start, end, is_word)`` pieces,
     every character outside a word being a piece of its own (same costs as :func:`repair_run`)."""
-    trie = _trie()
+    trie = _dictionary()
     n = len(token)
     if trie.get(token) or token in _EXTRA_WORDS:
         return ((0, n, True),)
@@ -347,7 +341,7 @@ def _restorable_words() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
 
     common = {word for word, count in tnc.word_freqs() if count >= _MIN_FREQUENCY}
     index: dict[str, list[str]] = {}
-    for word in (w for w in common if _trie().get(w)):
+    for word in (w for w in common if _dictionary().get(w)):
         bare = _strip(word)
         if bare != word and _is_long(word):
             index.setdefault(bare, []).append(word)
@@ -386,7 +380,7 @@ def _restore(token: str) -> tuple[str, int, int] | None:
     """``token`` read as dictionary words where long words may have lost or misread marks ("บนทก" ->
     "บันทึก", "ทัวไป" -> "ทั่วไป", "พื่นฐาน" -> "พื้นฐาน"): (reading, words, marks restored), or
     None when some character stays outside every word or no mark is restored."""
-    trie = _trie()
+    trie = _dictionary()
     index, bare_prefixes = _restorable_words()
     n = len(token)
     inf = 1 << 60
@@ -434,7 +428,7 @@ def _restore(token: str) -> tuple[str, int, int] | None:
 def _covered(token: str) -> bool:
     """Whether ``token`` (no spaces) reads as dictionary words with nothing left over (the same as
     every piece of :func:`_pieces` being a word, found without costs)."""
-    trie = _trie()
+    trie = _dictionary()
     n = len(token)
     i = 0  # most tokens are covered by their longest words: try that first
     if token in _EXTRA_WORDS:

@@ -247,22 +247,27 @@ class CrawlWriter:
         self.rows = 0
 
 
+def save_rows(db: Database, table: str, rows: list[dict]) -> None:
+    """Write rows of a crawl table now, as :class:`CrawlWriter` writes its batches (the same conflict rules)."""
+    writer = CrawlWriter(db)
+    writer.add(table, rows)
+    writer.flush()
+
+
 def save_text(db: Database, row: dict) -> None:
-    db["texts"].insert(row, pk="sha256", replace=True)
+    save_rows(db, "texts", [row])
 
 
 def save_resource(db: Database, row: dict) -> None:
-    db["resources"].insert({"fetched_at": now_iso(), **row}, pk=("run_id", "url"), replace=True)
+    save_rows(db, "resources", [{"fetched_at": now_iso(), **row}])
 
 
 def save_links(db: Database, rows: list[dict]) -> None:
-    if rows:
-        db["links"].insert_all(rows, pk=("run_id", "src", "dst", "kind"), ignore=True)
+    save_rows(db, "links", rows)
 
 
 def save_skipped(db: Database, rows: list[dict]) -> None:
-    if rows:
-        db["skipped_links"].insert_all(rows, pk=("run_id", "url"), ignore=True)
+    save_rows(db, "skipped_links", rows)
 
 
 def load_skipped(db: Database, run_id: int) -> list[SkippedLink]:
@@ -278,8 +283,7 @@ def load_skipped(db: Database, run_id: int) -> list[SkippedLink]:
 
 
 def save_ita_rows(db: Database, rows: list[dict]) -> None:
-    if rows:
-        db["ita_rows"].insert_all(rows, pk=("run_id", "page_url", "code", "position"), replace=True)
+    save_rows(db, "ita_rows", rows)
 
 
 def run_totals(db: Database, run_id: int) -> dict[str, int]:
