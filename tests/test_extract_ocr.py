@@ -11,6 +11,7 @@ import json
 import random
 import shutil
 import subprocess
+import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -164,6 +165,46 @@ def test_a_deadline_stops_ocr_and_is_recorded():
                   deadline_s=0.01)
     assert "timed out" in ext.error and "ไม่เสร็จ" in ext.error
     assert ext.features["timed_out"] == 1
+
+
+@needs_ocr
+def test_ocr_starts_no_process_per_page_and_keeps_its_engines(monkeypatch):
+    # A scan's pages go to Tesseract's library as pixels: no tesseract process, no PNG, and the engines (each with
+    # the Thai model loaded) serve the next pages and the next document.
+    import tesserocr
+
+    made = []
+
+    class CountedEngine(tesserocr.PyTessBaseAPI):
+        def __init__(self, *args, **kwargs):
+            made.append(1)
+            super().__init__(*args, **kwargs)
+
+    def no_process(*args, **kwargs):
+        raise AssertionError(f"OCR started a process: {args[:1]}")
+
+    scan = scanned_pdf(3)
+    monkeypatch.setattr(tesserocr, "PyTessBaseAPI", CountedEngine)
+    monkeypatch.setattr(subprocess, "Popen", no_process)
+    monkeypatch.setattr(pymupdf.Pixmap, "tobytes", no_process)
+    for _ in range(2):
+        ext = extract(scan, "application/pdf", "https://x.go.th/scan.pdf", ocr=True, ocr_workers=2)
+        assert [p.method for p in ext.pages] == ["ocr"] * 3 and fuzzy_contains(ext.text, TITLE)
+    assert len(made) <= 2  # at most one engine for each of the two workers, for six pages
+
+
+@needs_ocr
+def test_a_page_ocr_that_runs_past_its_time_is_stopped():
+    from oitbase.extract.ocr import OcrError, Raster, ocr_raster
+
+    dense = make_thai_pdf(f"<p style='font-size:7pt'>{(TITLE + ' ' + BODY + ' ') * 400}</p>")
+    with pymupdf.open(stream=dense, filetype="pdf") as doc:
+        pix = doc[0].get_pixmap(dpi=600, colorspace=pymupdf.csGRAY)
+    raster = Raster.of(pix)
+    started = time.monotonic()
+    with pytest.raises(OcrError, match="timed out"):
+        ocr_raster(raster, timeout=1.0)
+    assert time.monotonic() - started < 15  # stopped near its limit, not after the whole page (a minute or more)
 
 
 @needs_ocr

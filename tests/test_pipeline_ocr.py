@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import sqlite_utils
 
+from oitbase.extract.ocr import tesseract_available
 from oitbase.thai import Folded
 from sitegen.docforms import make_scan
 from sitegen.pdfdoc import render_pdf
 from sitegen.serve import serve_directory
 from tests.helpers import check_report
 
-pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+pytestmark = pytest.mark.skipif(not tesseract_available(), reason="Tesseract with the Thai model is not installed")
 
 RISK = (
     "<h1>รายงานการประเมินความเสี่ยงการทุจริตและประพฤติมิชอบ</h1>"

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from oitbase import thaidates
 from oitbase.extract import thaidigits
-from oitbase.extract.ocr import Box, OcrLine, OcrResult
+from oitbase.extract.ocr import Box, OcrLine, OcrResult, Raster
 from oitbase.thai import clean, to_arabic_digits
 
 #: The second pass renders a region at this many times the first pass's resolution.
@@ -130,8 +130,11 @@ class Picture:
     samples: bytes
     width: int
     height: int
-    #: The same picture as PNG, for Tesseract.
-    png: bytes = b""
+    dpi: int = 96
+
+    def raster(self) -> Raster:
+        """The picture for Tesseract."""
+        return Raster(self.samples, self.width, self.height, self.width, self.dpi)
 
     def crop(self, box: Box) -> tuple[bytearray, int, int, int]:
         """(samples, width, height, left) of ``box`` clipped to the picture."""

@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from oitbase.extract import Extracted, PageText, first_lines, text_features
-from oitbase.extract.ocr import DEFAULT_LANG, PAGE_TIMEOUT_S, OcrError, OcrResult, ocr_image
+from oitbase.extract import Extracted, PageText, datepass, first_lines, text_features
+from oitbase.extract.ocr import DEFAULT_LANG, PAGE_TIMEOUT_S, OcrError, OcrResult, Raster, ocr_raster
 
 #: Pictures narrower than this are enlarged (Tesseract wants letters ≥ ~20 px high).
 MIN_OCR_WIDTH = 1600
@@ -27,16 +27,15 @@ CHROMIUM_FLAGS = [
 _HEAD_RE = re.compile(rb"<head[^>]*>", re.IGNORECASE)
 
 
-def image_pages_png(body: bytes, max_pages: int = 300) -> list[bytes]:
-    """Each frame of a picture as a grayscale PNG, enlarged when small. Raises on unreadable data."""
+def image_pages(body: bytes, max_pages: int = 300) -> list[Raster]:
+    """Each frame of a picture in gray, enlarged when small. Raises on unreadable data."""
     import pymupdf
 
     out = []
     with pymupdf.open(stream=body) as doc:  # MuPDF sniffs the image type; TIFF frames are pages
         for page in list(doc)[:max_pages]:
             zoom = max(1.0, min(4.0, MIN_OCR_WIDTH / max(1.0, page.rect.width)))
-            pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csGRAY)
-            out.append(pix.tobytes("png"))
+            out.append(Raster.of(page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csGRAY)))
     return out
 
 
@@ -45,23 +44,24 @@ def extract_image(body: bytes, url: str = "", *, max_pages: int = 300, ocr_lang:
     """OCR every frame of a picture (kind "image", method "image-ocr"; "image-ocr+dates" when the
     date lines were read a second time, see :mod:`oitbase.extract.datepass`)."""
     try:
-        frames = image_pages_png(body, max_pages)
+        frames = image_pages(body, max_pages)
     except Exception as exc:  # MuPDF raises several types on broken images
         return Extracted(kind="image", error=f"เปิดไฟล์รูปภาพไม่ได้ (corrupt image: {exc})")
     pages: list[PageText] = []
     results: dict[int, OcrResult] = {}
-    for number, png in enumerate(frames, 1):
+    for number, frame in enumerate(frames, 1):
         timeout = PAGE_TIMEOUT_S if deadline is None else deadline - time.monotonic()
         if timeout <= 0:
             break
         try:
-            result = ocr_image(png, lang=ocr_lang, timeout=min(timeout, PAGE_TIMEOUT_S))
+            result = ocr_raster(frame, lang=ocr_lang, timeout=min(timeout, PAGE_TIMEOUT_S),
+                                boxes=date_pass and datepass.needs_date_pass)
         except OcrError as exc:
             return Extracted(kind="image", error=f"อ่านข้อความในรูปภาพไม่ได้ (OCR failed: {exc})")
         results[len(pages)] = result
         pages.append(PageText(number=number, text=result.text, method="image-ocr", chars=len(result.text),
                               confidence=result.confidence))
-    stats = _date_pass(frames, pages, results, ocr_lang, deadline) if date_pass and results else {}
+    stats = _date_pass(body, pages, results, ocr_lang, deadline) if date_pass and results else {}
     text = "\n\n".join(p.text for p in pages)
     features = text_features(text) | {"pages": len(frames), "image": len(frames)}
     if stats.get("date_pass"):
@@ -71,23 +71,15 @@ def extract_image(body: bytes, url: str = "", *, max_pages: int = 300, ocr_lang:
                      text=text, pages=pages, features=features, error=error)
 
 
-def _date_pass(frames: list[bytes], pages: list[PageText], results: dict[int, OcrResult], lang: str,
+def _date_pass(body: bytes, pages: list[PageText], results: dict[int, OcrResult], lang: str,
                deadline: float | None) -> dict[str, int]:
+    """The date pass re-renders its bands from the picture's own frames (the first pass's size gives the scale)."""
     import pymupdf
 
     from oitbase.extract.pdf import date_pass_pages
 
-    docs: dict[int, pymupdf.Document] = {}
-
-    def load(index: int) -> pymupdf.Page:
-        docs[index] = pymupdf.open(stream=frames[index])
-        return docs[index].load_page(0)
-
-    try:
-        return date_pass_pages(load, pages, results, lang, deadline)
-    finally:
-        for doc in docs.values():
-            doc.close()
+    with pymupdf.open(stream=body) as doc:
+        return date_pass_pages(doc.load_page, pages, results, lang, deadline)
 
 
 def chromium_path() -> str | None:

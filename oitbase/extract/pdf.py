@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
+from functools import partial
 
 import pymupdf
 
@@ -44,10 +45,10 @@ from oitbase.extract.limits import (
     mib,
     too_large,
 )
-from oitbase.extract.ocr import DEFAULT_LANG, OCR_DPI, PAGE_TIMEOUT_S, OcrError, OcrPool, OcrResult, ocr_image
+from oitbase.extract.ocr import DEFAULT_LANG, OCR_DPI, PAGE_TIMEOUT_S, OcrError, OcrPool, OcrResult, Raster, ocr_raster
 from oitbase.extract.quality import MIN_PAGE_CHARS, REASONS, check_text
 
-__all__ = ["MIN_PAGE_CHARS", "date_pass_pages", "extract_pdf", "render_page_png"]
+__all__ = ["MIN_PAGE_CHARS", "date_pass_pages", "extract_pdf", "render_page"]
 
 #: A page with fewer non-space characters than this whose pictures cover at least
 #: :data:`IMAGE_COVER` of its area is also OCRed (text-layer + OCR).
@@ -80,12 +81,12 @@ def _error(message: str, **features: int) -> Extracted:
     return Extracted(kind="pdf", error=message, features=dict(features))
 
 
-def render_page_png(page: pymupdf.Page, dpi: int = OCR_DPI) -> bytes:
-    """The page as a grayscale PNG at ``dpi`` (less for very large pages)."""
+def render_page(page: pymupdf.Page, dpi: int = OCR_DPI) -> Raster:
+    """The page in gray at ``dpi`` (less for very large pages), for OCR."""
     area = page.rect.width * page.rect.height / 72 / 72  # square inches
     if area * dpi * dpi > MAX_PIXELS:
         dpi = max(72, int((MAX_PIXELS / area) ** 0.5))
-    return page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY).tobytes("png")
+    return Raster.of(page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY))
 
 
 def _has_ink(page: pymupdf.Page) -> bool:
@@ -224,9 +225,12 @@ def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300, pages: Iter
                     continue
                 need_ocr += 1
                 if pool is not None and page is not None:
-                    png = render_page_png(page)
+                    raster = render_page(page)
                     timeout = PAGE_TIMEOUT_S if deadline is None else max(1.0, deadline - time.monotonic())
-                    pending[pool.submit(png, min(timeout, PAGE_TIMEOUT_S))] = _Pending(len(out) - 1, mode)
+                    # The date pass needs the lines' boxes, and only where the text read holds no usable year.
+                    boxes = date_pass and partial(datepass.needs_date_pass, layer=text if mode == "add" else "")
+                    job = pool.submit(raster, min(timeout, PAGE_TIMEOUT_S), boxes=boxes)
+                    pending[job] = _Pending(len(out) - 1, mode)
             results: dict[int, OcrResult] = {}
             ocr_stats = _collect(pending, out, deadline, on_page, results)
             if pool is not None and results and date_pass:
@@ -369,7 +373,7 @@ def _band_renderer(page: pymupdf.Page, ocr_width: int) -> Callable[[int, int], d
     def render(top: int, bottom: int) -> datepass.Picture:
         clip = pymupdf.Rect(page.rect.x0, page.rect.y0 + top / scale, page.rect.x1, page.rect.y0 + bottom / scale)
         pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), clip=clip, colorspace=pymupdf.csGRAY)
-        return datepass.Picture(pix.samples, pix.width, pix.height, pix.tobytes("png"))
+        return datepass.Picture(pix.samples, pix.width, pix.height, pix.xres)
 
     return render
 
@@ -377,7 +381,7 @@ def _band_renderer(page: pymupdf.Page, ocr_width: int) -> Callable[[int, int], d
 def _band_ocr(lang: str, stop: float) -> Callable[[datepass.Picture], OcrResult]:
     def ocr(picture: datepass.Picture) -> OcrResult:
         timeout = max(1.0, min(PAGE_TIMEOUT_S, stop - time.monotonic()))
-        return ocr_image(picture.png, lang=lang, psm=datepass.PSM, timeout=timeout)
+        return ocr_raster(picture.raster(), lang=lang, psm=datepass.PSM, timeout=timeout, boxes=True)
 
     return ocr
 
