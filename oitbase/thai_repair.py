@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import product
+from pathlib import Path
 
 SARA_AA = "\u0e32"  # า
 SARA_AM = "\u0e33"  # ำ
@@ -81,12 +83,24 @@ class _SortedWords:
         return self.get(s) is not None
 
 
+def _corpus(name: str) -> Iterator[str]:
+    """The lines of one of pythainlp's word lists, read here one at a time: pythainlp's readers keep each list they
+    read for the life of the process (the 106,000 lines of its TNC frequencies alone ~14 MB in every crawl), and
+    importing pythainlp costs 3 MB more."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pythainlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pythainlp is not installed")
+    with Path(next(iter(spec.submodule_search_locations)), "corpus", name).open(encoding="utf-8-sig") as lines:
+        for line in lines:
+            yield line.rstrip("\r\n")
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> _SortedWords:
     """The pythainlp dictionary words (without spaces, at most ``_MAX_WORD`` characters)."""
-    from pythainlp.corpus import thai_words
-
-    return _SortedWords([w for w in thai_words() if w and " " not in w and len(w) <= _MAX_WORD])
+    return _SortedWords([w for w in _corpus("words_th.txt") if w and " " not in w and len(w) <= _MAX_WORD])
 
 
 def is_word(token: str) -> bool:
@@ -252,9 +266,7 @@ def _chunk_pieces(chunk: str) -> list[tuple[int, int, bool]]:
 
 @lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
-    from pythainlp.corpus import thai_syllables
-
-    return frozenset(thai_syllables())
+    return frozenset(filter(None, _corpus("syllables_th.txt")))
 
 
 def _is_long(word: str) -> bool:
@@ -337,9 +349,8 @@ def _strip(word: str) -> str:
 def _restorable_words() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     """Long (:func:`_is_long`) and common (:data:`_MIN_FREQUENCY`) dictionary words by their form
     without :data:`_RESTORABLE` marks, and every prefix of those forms."""
-    from pythainlp.corpus import tnc
-
-    common = {word for word, count in tnc.word_freqs() if count >= _MIN_FREQUENCY}
+    common = {word for word, count in (line.split("\t")[:2] for line in _corpus("tnc_freq.txt") if "\t" in line)
+              if int(count) >= _MIN_FREQUENCY}
     index: dict[str, list[str]] = {}
     for word in (w for w in common if _dictionary().get(w)):
         bare = _strip(word)
@@ -517,14 +528,18 @@ def _best_fix(w: str, lo: int, hi: int, removable: frozenset[int], kinds: str) -
     return None if best is None else (best[1], best[2])
 
 
-@lru_cache(maxsize=CACHE)
 def _fix_chunk(chunk: str, kinds: str) -> tuple[str, str, int]:
     """``chunk`` with its damaged words repaired by edits of ``kinds``, the kind of each edit, and
     the number of damaged stretches (regions) it had."""
+    if all(_covered(token) for token in chunk.split(" ")):
+        return chunk, "", 0
+    return _fix_damaged_chunk(chunk, kinds)
+
+
+@lru_cache(maxsize=CACHE)  # only chunks with damage: most chunks of a site are whole words, and its tokens cached
+def _fix_damaged_chunk(chunk: str, kinds: str) -> tuple[str, str, int]:
     made = ""
     pos = regions = 0
-    if all(_covered(token) for token in chunk.split(" ")):
-        return chunk, made, regions
     while True:
         pieces = _chunk_pieces(chunk)
         start = next((k for k, (a, _, known) in enumerate(pieces) if not known and a >= pos), None)

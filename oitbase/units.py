@@ -8,29 +8,11 @@ site redirects to is recorded as one of its addresses, so a check of the new add
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
-
 from pydantic import BaseModel, ConfigDict, Field
 
-#: Unit types of the register: ``lao``/``agency`` of NACC's scheme, or a sector scheme's own (``ovec`` …).
-INDEX_FILE = re.compile(r"/(?:index|default|home|main)\.(?:php|html?|aspx?|jsp)$", re.IGNORECASE)
+from oitbase.unitkey import url_key
 
-
-def url_key(url: str) -> str:
-    """What two addresses of one unit share: ``https://www.Abc.go.th/index.php`` → ``abc.go.th``;
-    ``http://sites.google.com/view/school-x/`` → ``sites.google.com/view/school-x``."""
-    text = url.strip()
-    if "://" not in text:
-        text = "http://" + text
-    parts = urlsplit(text)
-    host = (parts.hostname or "").lower().rstrip(".")
-    host = host.removeprefix("www.")
-    if parts.port and parts.port not in (80, 443):
-        host = f"{host}:{parts.port}"
-    path = INDEX_FILE.sub("", parts.path or "")
-    path = re.sub(r"/+", "/", path).rstrip("/")
-    return host + path
+__all__ = ["Unit", "url_key"]
 
 
 class Unit(BaseModel):

@@ -146,7 +146,7 @@ RUN_COLUMNS = [
 def units_and_evaluations(conn: sqlite3.Connection) -> None:
     """Step 3: units, evaluations and batches. Each judged run gets the evaluation of the same id (its verdicts
     move there); each run gets a unit, one per address key, so an http→https or www change keeps one history."""
-    from oitbase.units import url_key
+    from oitbase.unitkey import url_key
 
     for sql in UNITS:
         conn.execute(sql)
