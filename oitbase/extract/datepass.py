@@ -289,11 +289,11 @@ def merge(text: str, first: OcrResult, found: list[tuple[float, str]]) -> str:
     return "\n".join(out + (["", *tail] if tail else []))
 
 
-def run_page(result: OcrResult, render: Callable[[int, int], Picture], ocr: Callable[[Picture], OcrResult],
-             *, first_page: bool, deadline: float) -> DatePass | None:
+def run_page(result: OcrResult, render: Callable[[int, int], Picture],
+             ocr: Callable[[list[Picture]], list[OcrResult]], *, first_page: bool, deadline: float) -> DatePass | None:
     """The second pass of one page. ``render(top, bottom)`` draws a band (first-pass pixels) at
-    :data:`ZOOM`; ``ocr(picture)`` OCRs it with :data:`PSM`. None when no region is worth it, or
-    the digit reader has no templates (no TLWG fonts)."""
+    :data:`ZOOM`; ``ocr(pictures)`` OCRs them with :data:`PSM` (all at once: they are independent). None when no
+    region is worth it, or the digit reader has no templates (no TLWG fonts)."""
     if not thaidigits.available():
         return None
     regions = date_regions(result, first_page=first_page)
@@ -301,11 +301,13 @@ def run_page(result: OcrResult, render: Callable[[int, int], Picture], ocr: Call
         return None
     start = time.monotonic()
     done = DatePass()
+    bands = []
     for top, bottom in regions:
         if time.monotonic() + MIN_REGION_S >= deadline:
             break
-        picture = render(top, bottom)
-        lines, read, changed = read_region(picture, ocr(picture))
+        bands.append((top, bottom, render(top, bottom)))
+    for (top, bottom, picture), read_back in zip(bands, ocr([p for _, _, p in bands]), strict=True):
+        lines, read, changed = read_region(picture, read_back)
         zoom = picture.height / max(1, bottom - top)
         done.regions += 1
         done.numbers += read

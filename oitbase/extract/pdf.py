@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
 
@@ -235,7 +235,7 @@ def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300, pages: Iter
             ocr_stats = _collect(pending, out, deadline, on_page, results)
             if pool is not None and results and date_pass:
                 ocr_stats.update(date_pass_pages(lambda i: doc.load_page(out[i].number - 1), out, results, ocr_lang,
-                                                 deadline))
+                                                 deadline, ocr_workers))
         finally:
             if pool is not None:
                 pool.close()
@@ -326,7 +326,7 @@ def _collect(pending: dict[Future[OcrResult], _Pending], out: list[PageText], de
 
 
 def date_pass_pages(load_page: Callable[[int], pymupdf.Page], out: list[PageText], results: dict[int, OcrResult],
-                    lang: str, deadline: float | None) -> dict[str, int]:
+                    lang: str, deadline: float | None, workers: int = 2) -> dict[str, int]:
     """OCR the date lines of OCRed pages again where the first pass read no usable year
     (:mod:`oitbase.extract.datepass`): ``results`` are the first pass's by index into ``out``, and
     ``load_page(index)`` the page it read. The lines read are inserted into the page's text and its
@@ -345,7 +345,7 @@ def date_pass_pages(load_page: Callable[[int], pymupdf.Page], out: list[PageText
             continue
         try:
             page = load_page(index)
-            done = datepass.run_page(result, _band_renderer(page, result.size[0]), _band_ocr(lang, stop),
+            done = datepass.run_page(result, _band_renderer(page, result.size[0]), _band_ocr(lang, stop, workers),
                                      first_page=index == first, deadline=stop)
         except (OcrError, RuntimeError, ValueError) as exc:
             stopped = "out of time" if "timed out" in str(exc) else f"failed: {exc}"
@@ -378,10 +378,15 @@ def _band_renderer(page: pymupdf.Page, ocr_width: int) -> Callable[[int, int], d
     return render
 
 
-def _band_ocr(lang: str, stop: float) -> Callable[[datepass.Picture], OcrResult]:
-    def ocr(picture: datepass.Picture) -> OcrResult:
+def _band_ocr(lang: str, stop: float, workers: int) -> Callable[[list[datepass.Picture]], list[OcrResult]]:
+    """OCR a page's bands ``workers`` at a time, as the first pass OCRs pages."""
+    def one(picture: datepass.Picture) -> OcrResult:
         timeout = max(1.0, min(PAGE_TIMEOUT_S, stop - time.monotonic()))
         return ocr_raster(picture.raster(), lang=lang, psm=datepass.PSM, timeout=timeout, boxes=True)
+
+    def ocr(pictures: list[datepass.Picture]) -> list[OcrResult]:
+        with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="oit-date-ocr") as pool:
+            return list(pool.map(one, pictures))
 
     return ocr
 
