@@ -16,6 +16,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from twisted.internet import task
 
+from crawler.document_reader import READER
 from crawler.items import FetchedResource, SkippedLink
 from crawler.signals import CRAWL_ABANDONED, EXTRACT_WAITING, OCR_PAGE
 from oitbase import __version__
@@ -183,7 +184,8 @@ class StorePipeline:
         )
 
     async def _extract(self, item: FetchedResource) -> Extracted:
-        """Extract in one worker thread (PyMuPDF is not thread-safe); Tesseract runs in its own processes."""
+        """Extract in one worker thread, which hands the file to the reader process (:mod:`crawler.document_reader`)
+        or, with ``OIT_EXTRACT_PROCESS`` off, reads it itself (PyMuPDF is not thread-safe)."""
         url = item.final_url or item.url
         loop = asyncio.get_running_loop()
 
@@ -191,18 +193,20 @@ class StorePipeline:
             send = functools.partial(self.crawler.signals.send_catch_log, OCR_PAGE, url=url, done=done, total=total)
             loop.call_soon_threadsafe(send)
 
-        job = functools.partial(
-            extract_in_pool,
-            item.body,
-            item.content_type,
-            url,
-            ocr=self.settings.getbool("OIT_OCR", True),
-            ocr_workers=self.settings.getint("OIT_OCR_WORKERS", 2),
-            max_pages=self.settings.getint("OIT_DOC_MAX_PAGES", 300),
-            deadline_s=self.settings.getfloat("OIT_DOC_TIMEOUT", 300.0),
-            max_bytes=self.settings.getint("OIT_DOC_MAX_MB", 100) * 1024 * 1024,
-            on_page=on_page,
-        )
+        deadline_s = self.settings.getfloat("OIT_DOC_TIMEOUT", 300.0)
+        options = {
+            "ocr": self.settings.getbool("OIT_OCR", True),
+            "ocr_workers": self.settings.getint("OIT_OCR_WORKERS", 2),
+            "max_pages": self.settings.getint("OIT_DOC_MAX_PAGES", 300),
+            "deadline_s": deadline_s,
+            "max_bytes": self.settings.getint("OIT_DOC_MAX_MB", 100) * 1024 * 1024,
+            "on_page": on_page,
+        }
+        if self.settings.getbool("OIT_EXTRACT_PROCESS", True):
+            # The reader gets the deadline and a margin for its own start (imports) and the pipe.
+            job = functools.partial(READER.read, item.body, item.content_type, url, timeout=deadline_s + 60, **options)
+        else:
+            job = functools.partial(extract_in_pool, item.body, item.content_type, url, **options)
         waiting = functools.partial(self.crawler.signals.send_catch_log, EXTRACT_WAITING)
 
         def locked() -> Extracted:

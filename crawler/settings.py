@@ -101,12 +101,15 @@ OIT_PROGRESS = True
 OIT_DOC_MAX_PAGES = 300
 #: OCR pages without a usable text layer (scans, broken fonts) with Tesseract tha+eng.
 OIT_OCR = True
-#: Tesseract processes at once (one per core).
+#: Pages OCRed at once (one per core).
 OIT_OCR_WORKERS = 2
 #: Seconds one document may take to extract (OCR included); pages read by then are kept.
 OIT_DOC_TIMEOUT = 300.0
 #: Larger files are recorded as unreadable, with the reason.
 OIT_DOC_MAX_MB = 100
+#: Read documents in a process of their own (crawler.document_reader): the crawl process does not load the PDF
+#: library, and a file that crashes it does not end the crawl.
+OIT_EXTRACT_PROCESS = True
 #: Read /sitemap.xml (and the sitemaps it lists) when present.
 OIT_SITEMAP = True
 #: Render pages that need JavaScript (chromium at OIT_CHROMIUM); at most OIT_RENDER_MAX_PAGES of them.

@@ -1,0 +1,86 @@
+"""Documents read in a process of their own: the crawl process does not load the PDF library, a reader that dies
+or hangs costs one file, not the crawl, and OCR progress still reaches the crawl."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from crawler.document_reader import DocumentReader, ReaderStopped
+from oitbase.extract.ocr import tesseract_available
+from oitbase.thai import fuzzy_contains
+from tests.test_extract import make_thai_pdf
+from tests.test_extract_ocr import HTML, TITLE, scanned_pdf
+
+REPO = Path(__file__).resolve().parent.parent
+needs_ocr = pytest.mark.skipif(not tesseract_available(), reason="Tesseract with the Thai model is not installed")
+
+
+@pytest.fixture
+def reader():
+    reader = DocumentReader()
+    yield reader
+    reader.stop()
+
+
+def test_a_pdf_is_read_without_loading_the_pdf_library_in_the_caller(tmp_path):
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(make_thai_pdf(HTML))
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from crawler.document_reader import READER\n"
+        f"ext = READER.read(Path({str(pdf)!r}).read_bytes(), 'application/pdf', 'https://x.go.th/a.pdf')\n"
+        "print('pymupdf' in sys.modules, ext.kind, ext.pages[0].method)\n"
+        "print(ext.text)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(REPO)}, check=True).stdout  # fmt: skip
+    first, text = out.split("\n", 1)
+    assert first == "False pdf text-layer"
+    assert fuzzy_contains(text, TITLE)
+
+
+@needs_ocr
+def test_ocr_progress_comes_back_from_the_reader(reader):
+    calls = []
+    ext = reader.read(scanned_pdf(2), "application/pdf", "https://x.go.th/scan.pdf", ocr=True,
+                      on_page=lambda done, total: calls.append((done, total)))  # fmt: skip
+    assert [p.method for p in ext.pages] == ["ocr", "ocr"] and fuzzy_contains(ext.text, TITLE)
+    deadline = time.monotonic() + 10  # progress travels on its own queue
+    while calls[-1:] != [(2, 2)] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert calls[0] == (0, 2) and calls[-1] == (2, 2)
+
+
+@needs_ocr
+def test_a_reader_killed_while_reading_costs_that_file_only(reader):
+    reader.read(make_thai_pdf(HTML), "application/pdf", "https://x.go.th/warm.pdf")  # the reader is running
+    pid = reader.pid()
+    assert pid
+
+    def kill_soon():
+        time.sleep(0.5)
+        os.kill(pid, signal.SIGKILL)  # as a crash of the PDF library or Tesseract would end it
+
+    threading.Thread(target=kill_soon).start()
+    with pytest.raises(ReaderStopped, match="ended while reading"):
+        reader.read(scanned_pdf(6), "application/pdf", "https://x.go.th/scan.pdf", ocr=True, ocr_workers=1)
+    ext = reader.read(make_thai_pdf(HTML), "application/pdf", "https://x.go.th/next.pdf")
+    assert fuzzy_contains(ext.text, TITLE) and reader.pid() != pid
+
+
+@needs_ocr
+def test_a_reader_that_takes_too_long_is_stopped_and_replaced(reader):
+    with pytest.raises(ReaderStopped, match="no result"):
+        reader.read(scanned_pdf(6), "application/pdf", "https://x.go.th/scan.pdf", ocr=True, ocr_workers=1,
+                    timeout=1.0)  # fmt: skip
+    ext = reader.read(make_thai_pdf(HTML), "application/pdf", "https://x.go.th/next.pdf")
+    assert fuzzy_contains(ext.text, TITLE)
