@@ -5,20 +5,22 @@ file that crashes a library ends the reader, not the crawl (the file is recorded
 starts a new reader); and reading runs beside the crawl instead of taking turns with it for the GIL. One reader
 serves the whole process (documents are read one at a time: :data:`crawler.pipelines.EXTRACT_LOCK`); it starts
 with the first document, ignores the terminal's Ctrl-C (the crawl decides when to stop) and ends when the crawl
-process does (its task pipe closes). A body is sent to it once, through the pool's pipe; OCR progress comes back
-through a queue, to the caller's ``on_page``.
+process does (within :data:`PARENT_CHECK_S` when that one is killed). A body is sent to it once, through the
+pool's pipe; OCR progress comes back through a queue, to the caller's ``on_page``.
 """
 
 from __future__ import annotations
 
 import itertools
-import multiprocessing
+import os
 import signal
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import Any
 
 from oitbase.extract import Extracted, extract_in_pool
@@ -28,14 +30,25 @@ class ReaderStopped(Exception):
     """The reader process ended while it read a file, or took longer than it may."""
 
 
+#: Seconds between the reader's checks that the crawl process is still there.
+PARENT_CHECK_S = 1.0
 #: In the reader: where its OCR progress goes.
 _progress: Any = None
 
 
-def _start(progress: Any) -> None:  # noqa: ANN401 - a multiprocessing queue
+def _start(progress: Any, parent: int) -> None:  # noqa: ANN401 - a multiprocessing queue
     global _progress
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _progress = progress
+    threading.Thread(target=_end_with, args=(parent,), daemon=True, name="oit-reader-parent").start()
+
+
+def _end_with(parent: int) -> None:
+    """Exit once the crawl process is gone (killed, say): the reader holds both ends of its task pipe, so no end of
+    file would tell it, and Linux's parent-death signal follows the thread that started it, not the process."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(0)
 
 
 def _read(token: int, body: bytes, content_type: str, url: str, options: dict) -> Extracted:
@@ -43,6 +56,19 @@ def _read(token: int, body: bytes, content_type: str, url: str, options: dict) -
         _progress.put((token, done, total))
 
     return extract_in_pool(body, content_type, url, on_page=on_page, **options)
+
+
+class _ReaderProcess(SpawnProcess):
+    """Spawned, not forked (the crawl process runs threads), and a daemon: a crawl process that is itself a
+    multiprocessing child joins its other children as it ends, and would wait for an idle reader for ever."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(*args, **kwargs)
+        self.daemon = True
+
+
+class _ReaderContext(SpawnContext):
+    Process = _ReaderProcess
 
 
 class DocumentReader:
@@ -58,9 +84,10 @@ class DocumentReader:
     def _started(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:
-                context = multiprocessing.get_context("spawn")  # not fork: the crawl process runs threads
+                context = _ReaderContext()
                 self._progress = context.Queue()
-                self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start, initargs=(self._progress,))
+                self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start,
+                                                 initargs=(self._progress, os.getpid()))
                 threading.Thread(target=self._forward, args=(self._progress,), daemon=True,
                                  name="oit-reader-progress").start()  # fmt: skip
             return self._pool

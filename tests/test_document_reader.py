@@ -84,3 +84,49 @@ def test_a_reader_that_takes_too_long_is_stopped_and_replaced(reader):
                     timeout=1.0)  # fmt: skip
     ext = reader.read(make_thai_pdf(HTML), "application/pdf", "https://x.go.th/next.pdf")
     assert fuzzy_contains(ext.text, TITLE)
+
+
+def test_the_reader_ends_when_the_crawl_process_is_killed(tmp_path):
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(make_thai_pdf(HTML))
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from crawler.document_reader import READER\n"
+        f"READER.read(Path({str(pdf)!r}).read_bytes(), 'application/pdf', 'https://x.go.th/a.pdf')\n"
+        "print(READER.pid(), flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    crawl = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(REPO)})  # fmt: skip
+    try:
+        reader_pid = int(crawl.stdout.readline())
+        os.kill(crawl.pid, signal.SIGKILL)  # as a killed worker takes its crawl processes with it
+        crawl.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while Path(f"/proc/{reader_pid}").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not Path(f"/proc/{reader_pid}").exists(), "the reader outlived the crawl process"
+    finally:
+        crawl.kill()
+
+
+def _read_once(path: str) -> None:
+    from crawler.document_reader import READER
+
+    READER.read(Path(path).read_bytes(), "application/pdf", "https://x.go.th/a.pdf")
+
+
+def test_a_crawl_process_that_is_a_multiprocessing_child_ends_with_its_reader_running(tmp_path):
+    # oit.api.crawl_in_child: a multiprocessing child joins its own children as it ends; an idle reader must not
+    # keep it waiting (it did, and every web check hung at its end).
+    import multiprocessing
+
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(make_thai_pdf(HTML))
+    crawl = multiprocessing.get_context("spawn").Process(target=_read_once, args=(str(pdf),))
+    crawl.start()
+    crawl.join(60)
+    alive = crawl.is_alive()
+    crawl.kill()
+    assert not alive and crawl.exitcode == 0
