@@ -30,17 +30,21 @@ def reader():
     reader.stop()
 
 
-def test_a_pdf_is_read_without_loading_the_pdf_library_in_the_caller(tmp_path):
+def _crawl_script(tmp_path: Path, then: str) -> str:
+    """Python code that reads a Thai PDF through the process's reader, as a crawl process does, then runs ``then``."""
     pdf = tmp_path / "a.pdf"
     pdf.write_bytes(make_thai_pdf(HTML))
-    code = (
-        "import sys\n"
+    return (
+        "import sys, time\n"
         "from pathlib import Path\n"
         "from crawler.document_reader import READER\n"
         f"ext = READER.read(Path({str(pdf)!r}).read_bytes(), 'application/pdf', 'https://x.go.th/a.pdf')\n"
-        "print('pymupdf' in sys.modules, ext.kind, ext.pages[0].method)\n"
-        "print(ext.text)\n"
+        f"{then}\n"
     )
+
+
+def test_a_pdf_is_read_without_loading_the_pdf_library_in_the_caller(tmp_path):
+    code = _crawl_script(tmp_path, "print('pymupdf' in sys.modules, ext.kind, ext.pages[0].method)\nprint(ext.text)")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,
                          env={**os.environ, "PYTHONPATH": str(REPO)}, check=True).stdout  # fmt: skip
     first, text = out.split("\n", 1)
@@ -87,16 +91,7 @@ def test_a_reader_that_takes_too_long_is_stopped_and_replaced(reader):
 
 
 def test_the_reader_ends_when_the_crawl_process_is_killed(tmp_path):
-    pdf = tmp_path / "a.pdf"
-    pdf.write_bytes(make_thai_pdf(HTML))
-    code = (
-        "import sys, time\n"
-        "from pathlib import Path\n"
-        "from crawler.document_reader import READER\n"
-        f"READER.read(Path({str(pdf)!r}).read_bytes(), 'application/pdf', 'https://x.go.th/a.pdf')\n"
-        "print(READER.pid(), flush=True)\n"
-        "time.sleep(120)\n"
-    )
+    code = _crawl_script(tmp_path, "print(READER.pid(), flush=True)\ntime.sleep(120)")
     crawl = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdout=subprocess.PIPE, text=True,
                              env={**os.environ, "PYTHONPATH": str(REPO)})  # fmt: skip
     try:
