@@ -122,23 +122,26 @@ class DocumentReader:
         processes = list(getattr(self._pool, "_processes", None) or {})
         return processes[0] if processes else None
 
+    def _take(self) -> tuple[ProcessPoolExecutor | None, Any]:
+        """The running reader's pool and progress queue, which the next file will not use."""
+        with self._lock:
+            taken = self._pool, self._progress
+            self._pool = self._progress = None
+        return taken
+
     def close(self) -> None:
         """End the reader once it is idle, and wait for it."""
-        with self._lock:
-            pool, self._pool = self._pool, None
-            progress, self._progress = self._progress, None
+        pool, progress = self._take()
         if pool is not None:
             pool.shutdown(wait=True)
-            progress.put(None)
+            progress.put(None)  # ends its forwarding thread
 
     def stop(self) -> None:
         """End the reader now (a new one starts with the next file)."""
-        with self._lock:
-            pool, self._pool = self._pool, None
-            progress, self._progress = self._progress, None
+        pool, progress = self._take()
         if pool is None:
             return
-        progress.put(None)  # ends its forwarding thread
+        progress.put(None)
         for process in list((getattr(pool, "_processes", None) or {}).values()):
             process.kill()
         pool.shutdown(wait=False, cancel_futures=True)

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from oitbase.extract import Extracted, PageText, datepass, first_lines, text_features
-from oitbase.extract.ocr import DEFAULT_LANG, PAGE_TIMEOUT_S, OcrError, OcrResult, Raster, ocr_raster
+from oitbase.extract.ocr import DEFAULT_LANG, PAGE_TIMEOUT_S, OcrError, OcrPool, OcrResult, Raster, ocr_raster
 
 #: Pictures narrower than this are enlarged (Tesseract wants letters ≥ ~20 px high).
 MIN_OCR_WIDTH = 1600
@@ -78,8 +78,8 @@ def _date_pass(body: bytes, pages: list[PageText], results: dict[int, OcrResult]
 
     from oitbase.extract.pdf import date_pass_pages
 
-    with pymupdf.open(stream=body) as doc:
-        return date_pass_pages(doc.load_page, pages, results, lang, deadline)
+    with pymupdf.open(stream=body) as doc, OcrPool(lang=lang) as pool:
+        return date_pass_pages(doc.load_page, pages, results, pool, deadline)
 
 
 def chromium_path() -> str | None:

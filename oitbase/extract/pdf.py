@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
 from functools import partial
 
@@ -45,7 +45,7 @@ from oitbase.extract.limits import (
     mib,
     too_large,
 )
-from oitbase.extract.ocr import DEFAULT_LANG, OCR_DPI, PAGE_TIMEOUT_S, OcrError, OcrPool, OcrResult, Raster, ocr_raster
+from oitbase.extract.ocr import DEFAULT_LANG, OCR_DPI, PAGE_TIMEOUT_S, OcrError, OcrPool, OcrResult, Raster
 from oitbase.extract.quality import MIN_PAGE_CHARS, REASONS, check_text
 
 __all__ = ["MIN_PAGE_CHARS", "date_pass_pages", "extract_pdf", "render_page"]
@@ -234,8 +234,8 @@ def extract_pdf(body: bytes, url: str = "", *, max_pages: int = 300, pages: Iter
             results: dict[int, OcrResult] = {}
             ocr_stats = _collect(pending, out, deadline, on_page, results)
             if pool is not None and results and date_pass:
-                ocr_stats.update(date_pass_pages(lambda i: doc.load_page(out[i].number - 1), out, results, ocr_lang,
-                                                 deadline, ocr_workers))
+                ocr_stats.update(date_pass_pages(lambda i: doc.load_page(out[i].number - 1), out, results, pool,
+                                                 deadline))
         finally:
             if pool is not None:
                 pool.close()
@@ -326,7 +326,7 @@ def _collect(pending: dict[Future[OcrResult], _Pending], out: list[PageText], de
 
 
 def date_pass_pages(load_page: Callable[[int], pymupdf.Page], out: list[PageText], results: dict[int, OcrResult],
-                    lang: str, deadline: float | None, workers: int = 2) -> dict[str, int]:
+                    pool: OcrPool, deadline: float | None) -> dict[str, int]:
     """OCR the date lines of OCRed pages again where the first pass read no usable year
     (:mod:`oitbase.extract.datepass`): ``results`` are the first pass's by index into ``out``, and
     ``load_page(index)`` the page it read. The lines read are inserted into the page's text and its
@@ -345,7 +345,7 @@ def date_pass_pages(load_page: Callable[[int], pymupdf.Page], out: list[PageText
             continue
         try:
             page = load_page(index)
-            done = datepass.run_page(result, _band_renderer(page, result.size[0]), _band_ocr(lang, stop, workers),
+            done = datepass.run_page(result, _band_renderer(page, result.size[0]), _band_ocr(pool, stop),
                                      first_page=index == first, deadline=stop)
         except (OcrError, RuntimeError, ValueError) as exc:
             stopped = "out of time" if "timed out" in str(exc) else f"failed: {exc}"
@@ -378,15 +378,12 @@ def _band_renderer(page: pymupdf.Page, ocr_width: int) -> Callable[[int, int], d
     return render
 
 
-def _band_ocr(lang: str, stop: float, workers: int) -> Callable[[list[datepass.Picture]], list[OcrResult]]:
-    """OCR a page's bands ``workers`` at a time, as the first pass OCRs pages."""
-    def one(picture: datepass.Picture) -> OcrResult:
-        timeout = max(1.0, min(PAGE_TIMEOUT_S, stop - time.monotonic()))
-        return ocr_raster(picture.raster(), lang=lang, psm=datepass.PSM, timeout=timeout, boxes=True)
-
+def _band_ocr(pool: OcrPool, stop: float) -> Callable[[list[datepass.Picture]], list[OcrResult]]:
+    """OCR a page's bands in ``pool``, as many at once as it OCRs pages."""
     def ocr(pictures: list[datepass.Picture]) -> list[OcrResult]:
-        with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="oit-date-ocr") as pool:
-            return list(pool.map(one, pictures))
+        timeout = max(1.0, min(PAGE_TIMEOUT_S, stop - time.monotonic()))
+        jobs = [pool.submit(picture.raster(), timeout, psm=datepass.PSM, boxes=True) for picture in pictures]
+        return [job.result() for job in jobs]
 
     return ocr
 
