@@ -56,6 +56,10 @@ SKIP_REASONS = {
         "หน้านี้มีลิงก์มากเกินกำหนด ติดตามเพียง {detail} ลิงก์แรก (more links on one page than OIT_MAX_LINKS_PER_PAGE)"
     ),
     "offsite": "อยู่นอกเว็บไซต์ของหน่วยงาน จึงไม่ได้ดาวน์โหลด (on another host: add it to --offsite-documents)",
+    "settled": (
+        "ไม่น่าจะเป็นหลักฐาน และผลการตรวจไม่เปลี่ยนแล้ว จึงไม่ได้เก็บ "
+        "(unlikely evidence, not fetched once the verdicts had settled: --full fetches it)"
+    ),
 }
 
 

@@ -55,6 +55,7 @@ HTTPCACHE_DIR = ""
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.guard.AddressGuard": 50,
+    "crawler.settle.SettledFilter": 110,
     "crawler.middlewares.PageBudget": 120,
     "crawler.middlewares.Backoff": 560,
     "crawler.middlewares.TlsCertificateCheck": 570,
@@ -81,7 +82,7 @@ WARN_ON_GENERATOR_RETURN_VALUE = False
 LOG_LEVEL = "INFO"
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
-EXTENSIONS = {"crawler.extensions.Progress": 500, "crawler.extensions.Watchdog": 510}
+EXTENSIONS = {"crawler.extensions.Progress": 500, "crawler.extensions.Watchdog": 510, "crawler.settle.Settle": 520}
 
 # --- oit settings (overridable with -s NAME=value) ---
 #: SQLite file the run is stored in.
@@ -95,6 +96,16 @@ OIT_MAX_PAGES = 3000
 OIT_ITEM_NAMES: dict[str, list[str]] = {}
 OIT_FISCAL_YEAR = 0
 OIT_UNIT_TYPE = "lao"
+#: Stop fetching links unlikely to be evidence once the verdicts no longer change (crawler.settle): needs
+#: OIT_SETTLE_COMMAND, the command that prints the verdicts of the run stored so far as JSON (``oit check`` gives
+#: ``python -m checklist.settle STORE RUN CATALOG YEAR UNIT_TYPE``).
+OIT_SETTLE = True
+OIT_SETTLE_COMMAND: list[str] = []
+#: Unlikely pages fetched between two judgements (at least; a quarter of all fetched when that is more).
+OIT_SETTLE_WINDOW = 150
+#: Links the focus scores at most this are unlikely evidence (crawler.focus): no hint of their own, and at most a
+#: small share of their page's score (a page the archive's list pages link, not one an ITA or item page links).
+OIT_SETTLE_SCORE = 5
 #: Progress line on stderr.
 OIT_PROGRESS = True
 #: Per-document extraction limits.

@@ -56,6 +56,9 @@ class CrawlOptions:
     started: float = field(default_factory=time.monotonic)
     #: Seconds without progress after which the crawl ends itself (0: never).
     stall_timeout: float = 120.0
+    #: Stop fetching links unlikely to be evidence once the verdicts no longer change (crawler.settle);
+    #: False fetches every page within the limits.
+    settle: bool = True
     #: Refuse every request to a host inside a private network (oitbase.netguard): the web page's checks.
     refuse_private: bool = False
     #: Other Scrapy/oit settings (OIT_RENDER_JS, OIT_OCR, HTTPCACHE_ENABLED, OIT_OFFSITE_DOCUMENTS …).

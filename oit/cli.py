@@ -267,6 +267,11 @@ def main() -> None:
     default="",
     help="comma-separated hosts or URL globs whose documents may be fetched (e.g. drive.google.com)",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="เก็บทุกหน้า: fetch every page within the limits, also after the verdicts stopped changing (slower)",
+)
 def check(
     url,
     year,
@@ -290,6 +295,7 @@ def check(
     no_ocr,
     no_cache,
     offsite_documents,
+    full,
 ):
     """ตรวจเว็บไซต์ URL — crawl a unit's website and predict its OIT score."""
     from oit.check import CrawlOptions
@@ -303,6 +309,7 @@ def check(
         resume=resume,
         time_limit=time_limit * 60,
         stall_timeout=stall_timeout,
+        settle=not full,
         extra=crawl_switches(no_render, no_ocr, no_cache, offsite_documents),
     )
     run_check(

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+from checklist import settle
 from checklist.catalog import load_catalog
 from crawler.urls import ensure_scheme
 from oit.check import CrawlOptions
@@ -90,6 +91,9 @@ def crawl_settings(job: CrawlJob, shared_reactor: bool = False, label: str = "")
             "OIT_ITEM_NAMES": load_catalog(job.catalog_path).item_names(job.unit_type) if job.catalog_path else {},
             "OIT_FISCAL_YEAR": job.fiscal_year,
             "OIT_UNIT_TYPE": job.unit_type,
+            "OIT_SETTLE": options.settle and bool(job.catalog_path),
+            "OIT_SETTLE_COMMAND": settle.command(job.db_path, job.run_id, job.catalog_path, job.fiscal_year,
+                                                 job.unit_type) if job.catalog_path else [],  # fmt: skip
             "OIT_PROGRESS": options.progress,
             "OIT_PROGRESS_LABEL": label,
             "LOG_LEVEL": options.log_level,

@@ -40,6 +40,7 @@ from crawler.ita_index import MIN_CODES, parse_ita_index, parse_item_page
 from crawler.items import FetchedResource, SkippedLink, skip_reason
 from crawler.middlewares import AlreadyFetched, PageCapReached
 from crawler.offsite import OffsiteDocuments, direct_download
+from crawler.settle import Settled
 from crawler.traps import TrapGuard
 from crawler.urls import canonical_url, ensure_scheme, is_onsite, site_host
 from oitbase.extract import Extracted, extract, is_document_url, sniff_kind
@@ -83,6 +84,8 @@ class UnitSiteSpider(scrapy.Spider):
         self.resumed_urls: set[str] = set()
         #: True when links were left unfetched because of the page cap.
         self.capped = False
+        #: True once the verdicts have settled (``crawler.settle``): unlikely links are no longer fetched.
+        self.settled = False
         #: Run warnings (Thai + English) the store pipeline adds to the run.
         self.run_warnings: list[str] = []
         self.text_hashes: dict[str, str] = {}
@@ -274,9 +277,10 @@ class UnitSiteSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure):
         request = failure.request
-        if failure.check(PageCapReached):
+        if failure.check(PageCapReached, Settled):
+            rule = "page cap" if failure.check(PageCapReached) else "settled"
             yield SkippedLink(request.url, request.meta.get("referrer", ""), request.meta.get("anchor", ""),
-                              skip_reason("page cap"))  # fmt: skip
+                              skip_reason(rule))  # fmt: skip
             return
         if failure.check(AlreadyFetched):
             return
