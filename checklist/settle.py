@@ -49,7 +49,7 @@ def snapshot(db_path: str, run_id: int, catalog_path: str, fiscal_year: int, uni
 
 def main(argv: list[str]) -> None:
     db_path, run_id, catalog_path, fiscal_year, unit_type = argv
-    print(json.dumps(snapshot(db_path, int(run_id), catalog_path, int(fiscal_year), unit_type), ensure_ascii=False))
+    print(json.dumps(snapshot(db_path, int(run_id), catalog_path, int(fiscal_year), unit_type)))  # ASCII: any locale
 
 
 if __name__ == "__main__":

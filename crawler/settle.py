@@ -96,15 +96,15 @@ class Settle:
         d.addErrback(self._failed)
 
     def _run_judgement(self) -> dict:
-        with _JUDGING:
+        with _JUDGING:  # held until the judgement ends: the crawls of a process judge one after another
             if self.closed:
                 raise RuntimeError("the crawl ended")
             self.process = subprocess.Popen(self.command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        try:
-            out, err = self.process.communicate(timeout=JUDGE_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            raise
+            try:
+                out, err = self.process.communicate(timeout=JUDGE_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                raise
         if self.process.returncode:
             raise RuntimeError(f"judging ended with code {self.process.returncode}: {err.strip()[-300:]}")
         return json.loads(out)
