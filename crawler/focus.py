@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from crawler.urls import is_next_page
 from oitbase.itemcodes import code_at_start
 from oitbase.itemnames import ItemNames
+
+#: What a list's next page loses of the list's score: a list the ITA index links keeps it over dozens of pages.
+NEXT_PAGE_LOSS = 2
 
 #: The ITA/OIT pages themselves.
 STRONG_HINTS = re.compile(
@@ -46,8 +50,10 @@ class Focus:
         checks against); without them links are scored by the built-in hints alone."""
         return cls(ItemNames.from_setting(settings.get("OIT_ITEM_NAMES")))
 
-    def score(self, url: str, text: str, is_document: bool, parent_score: int = 0) -> int:
-        """Higher is fetched sooner. Typical range -20 … 110."""
+    def score(self, url: str, text: str, is_document: bool, parent_score: int = 0, parent_url: str = "") -> int:
+        """Higher is fetched sooner. Typical range -20 … 110. ``parent_url``: the page the link is on; another page
+        of the same list (``?page=N``, ``/page/N/``) keeps nearly all of that page's score, so the last page of a
+        category the ITA index links is as likely as its first (an item's report posted as news sits there)."""
         text = " ".join((text or "").split())[:300]
         path = urlsplit(url)._replace(scheme="", netloc="").geturl()
         score = 0
@@ -65,4 +71,7 @@ class Focus:
             score -= 20
         score -= 2 * max(0, path.count("&") - 1)
         # Links found on an evidence-like page (an ITA page, an item page) inherit part of its score.
-        return score + min(max(parent_score, 0) // 3, 20)
+        score += min(max(parent_score, 0) // 3, 20)
+        if is_next_page(url, parent_url):
+            score = max(score, parent_score - NEXT_PAGE_LOSS)
+        return score

@@ -1,5 +1,7 @@
 """Downloader middlewares of the unit-site crawler, each switched by a setting.
 
+* ``FirstRequestOnly``: a link found again with a better score is scheduled twice (``UnitSiteSpider._request``);
+  the first of its requests the scheduler hands out is fetched, the others are dropped.
 * ``PageBudget`` (``OIT_MAX_PAGES``): the page cap counts what is *downloaded*, not what is
   scheduled, so the scheduler's priorities decide which pages the cap keeps; it also drops URLs a
   resumed run already holds.
@@ -31,6 +33,35 @@ class PageCapReached(IgnoreRequest):
 
 class AlreadyFetched(IgnoreRequest):
     """A resumed run already holds this URL."""
+
+
+class Superseded(IgnoreRequest):
+    """Another request for this URL was handed out first (the link had been scheduled again at a better score)."""
+
+
+class FirstRequestOnly:
+    """Drops the requests of a URL after the first the scheduler hands out (see ``Superseded``)."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.handed_out: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FirstRequestOnly:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        meta = request.meta
+        if "oit_pending" not in meta or meta.get("retry_times") or meta.get("redirect_times"):
+            return None  # not a link of the spider's (sitemaps, renderings), a retry, a redirect hop
+        if request.url in self.handed_out:
+            self.crawler.stats.inc_value("oit/superseded")
+            raise Superseded(request.url)
+        self.handed_out.add(request.url)
+        if "oit_min_depth" in meta:  # scheduled again from a deeper page: as deep as its first link
+            meta["depth"] = min(meta.get("depth", 0), meta.pop("oit_min_depth"))
+        getattr(self.crawler.spider, "pending", {}).pop(request.url, None)
+        return None
 
 
 class PageBudget:

@@ -55,6 +55,7 @@ HTTPCACHE_DIR = ""
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.guard.AddressGuard": 50,
+    "crawler.middlewares.FirstRequestOnly": 100,
     "crawler.settle.SettledFilter": 110,
     "crawler.middlewares.PageBudget": 120,
     "crawler.middlewares.Backoff": 560,

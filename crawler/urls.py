@@ -20,6 +20,14 @@ VOLATILE_PARAMS = re.compile(
     r"sort|sortby|sort_by|orderby|order_by|print)$",
     re.IGNORECASE,
 )
+#: Query parameters that number the pages of a list (``?page=2``, WordPress ``?paged=2``, Joomla ``?limitstart=20``).
+PAGE_PARAMS = re.compile(
+    r"^(?:page|paged|pg|pageno|page_no|pagenum|page_num|pagenumber|currentpage|current_page|cpage|p_page|"
+    r"start|limitstart|offset|begin|pagestart|hal|halaman)$",
+    re.IGNORECASE,
+)
+#: Path segments that number the pages of a list (``/page/2/``, ``/page-2``).
+PAGE_SEGMENT = re.compile(r"/(?:page|pg)[/_-]?\d+(?=/|$)", re.IGNORECASE)
 #: URLs remembered by the pure helpers below: a site's menu links recur on every page.
 URL_CACHE = 8192
 #: ``;jsessionid=…`` path parameters (Java servers) and ``(S(…))`` cookieless ASP.NET sessions.
@@ -63,3 +71,18 @@ def canonical_url(url: str) -> str:
         netloc = netloc.rsplit(":", 1)[0]
     parts = parts._replace(netloc=netloc, path=re.sub(r"/{2,}", "/", parts.path) or "/")
     return canonicalize_url(urlunsplit(parts), keep_fragments=False)
+
+
+@functools.lru_cache(maxsize=URL_CACHE)
+def list_url(url: str) -> str:
+    """``url`` without what numbers the pages of a list (``?page=N``, ``/page/N/``): the pages of one list share it."""
+    parts = urlsplit(url)
+    pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not (PAGE_PARAMS.match(k) and v.isdigit())]  # fmt: skip
+    path = PAGE_SEGMENT.sub("", parts.path).rstrip("/") or "/"
+    return urlunsplit((parts.scheme, parts.netloc.lower(), path, urlencode(sorted(pairs)), ""))
+
+
+def is_next_page(url: str, parent_url: str) -> bool:
+    """``url`` is another page of the list ``parent_url`` shows (its pagination), not the same page."""
+    return bool(parent_url) and url != parent_url and list_url(url) == list_url(parent_url)

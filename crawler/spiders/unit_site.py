@@ -38,7 +38,7 @@ from crawler import render
 from crawler.focus import Focus
 from crawler.ita_index import MIN_CODES, parse_ita_index, parse_item_page
 from crawler.items import FetchedResource, SkippedLink, skip_reason
-from crawler.middlewares import AlreadyFetched, PageCapReached
+from crawler.middlewares import AlreadyFetched, PageCapReached, Superseded
 from crawler.offsite import OffsiteDocuments, direct_download
 from crawler.settle import Settled
 from crawler.traps import TrapGuard
@@ -59,6 +59,8 @@ MIN_DUPLICATE_TEXT = 200
 _CRAWLS = itertools.count(1)
 #: Links over OIT_MAX_LINKS_PER_PAGE listed as skipped, per page (the rest are only counted).
 MAX_LISTED_OVER_LIMIT = 100
+#: How much better a waiting link must score when found again to be scheduled again (``UnitSiteSpider._request``).
+RESCORE_GAIN = 10
 #: Meta keys a rendering or a fallback carries over from the plain request.
 CARRIED_META = ("depth", "referrer", "anchor", "oit_score", "oit_ita_code", "oit_ita_label")
 
@@ -80,6 +82,9 @@ class UnitSiteSpider(scrapy.Spider):
         self.home_host = site_host(self.start_url)
         self._max_pages_arg = int(max_pages) if max_pages else None
         self.scheduled: set[str] = set()
+        #: Links scheduled and not yet handed out: URL → the score and depth of its latest request
+        #: (``crawler.middlewares.FirstRequestOnly`` lets the first of a URL's requests through, drops the others).
+        self.pending: dict[str, tuple[int, int]] = {}
         #: URLs a resumed run already holds (``OIT_RESUME``).
         self.resumed_urls: set[str] = set()
         #: True when links were left unfetched because of the page cap.
@@ -178,7 +183,7 @@ class UnitSiteSpider(scrapy.Spider):
             url = canonical_url(dst)
             if not is_onsite(url, self.home_host):
                 continue
-            req = self._request(url, text, src, bonus=0, parent_score=0)
+            req = self._request(url, text, src, bonus=0, parent_score=0, depth=depth + 1)
             if req is not None:
                 req.meta["depth"] = depth + 1
                 yield req
@@ -270,7 +275,9 @@ class UnitSiteSpider(scrapy.Spider):
             if sitemap.type == "sitemapindex":
                 if self.crawler.stats.get_value("oit/sitemaps", 0) < 50:
                     yield self._aux_request(loc)
-            elif req := self._request(loc, "", self.start_url, bonus=0, parent_score=0):
+            elif req := self._request(
+                loc, "", self.start_url, bonus=0, parent_score=0, depth=response.meta.get("depth", 0) + 1
+            ):
                 req.meta["depth"] = 1
                 self.crawler.stats.inc_value("oit/sitemap_urls")
                 yield req
@@ -282,7 +289,7 @@ class UnitSiteSpider(scrapy.Spider):
             yield SkippedLink(request.url, request.meta.get("referrer", ""), request.meta.get("anchor", ""),
                               skip_reason(rule))  # fmt: skip
             return
-        if failure.check(AlreadyFetched):
+        if failure.check(AlreadyFetched, Superseded):
             return
         yield FetchedResource(
             url=linked_url(request.meta, request.url),
@@ -320,13 +327,14 @@ class UnitSiteSpider(scrapy.Spider):
         base.ita_rows = self._ita_rows(response, ext, tree)
         parent = response.meta.get("oit_score", 0)
         depth_limit = self.settings.getint("DEPTH_LIMIT", 0)
-        too_deep = bool(depth_limit) and response.meta.get("depth", 0) + 1 > depth_limit
+        depth = response.meta.get("depth", 0) + 1
+        too_deep = bool(depth_limit) and depth > depth_limit
         requests = []
         for code, label, url in base.ita_rows:
             if url and is_onsite(url, self.home_host):
                 meta = {"oit_ita_code": code, "oit_ita_label": label}
                 req = self._request(url, f"{code} {label}", base.url, bonus=20, parent_score=parent, meta=meta,
-                                    skipped=base.skipped, too_deep=too_deep)  # fmt: skip
+                                    skipped=base.skipped, too_deep=too_deep, depth=depth)  # fmt: skip
                 if req is not None:
                     requests.append(req)
         max_links = self.settings.getint("OIT_MAX_LINKS_PER_PAGE", 2000) or len(ext.links)
@@ -343,7 +351,7 @@ class UnitSiteSpider(scrapy.Spider):
                 continue
             if onsite:
                 req = self._request(url, link.text, base.url, parent_score=parent, skipped=base.skipped,
-                                    too_deep=too_deep)  # fmt: skip
+                                    too_deep=too_deep, depth=depth)  # fmt: skip
             else:
                 req = self._offsite_request(url, link.text, base.url, base.skipped)
             if req is not None:
@@ -382,25 +390,40 @@ class UnitSiteSpider(scrapy.Spider):
         meta: dict | None = None,
         skipped: list | None = None,
         too_deep: bool = False,
+        depth: int = 0,
     ) -> scrapy.Request | None:
         """A request for an on-site URL (canonical), or None when it is scheduled or skipped; why a
-        link is skipped goes to ``skipped`` as (url, text, reason)."""
+        link is skipped goes to ``skipped`` as (url, text, reason). A link still waiting that is found again
+        with a much better score (its anchor names an item, an ITA row links it; a sitemap listed it first)
+        is scheduled again at that score, with what the better link says of it, at the smaller of the two
+        depths (``depth``: clicks from the homepage, as Scrapy's ``DepthMiddleware`` will count them)."""
+        extra = dict(meta or {})
         if url in self.scheduled:
-            return None
-        reason = self._why_not_fetched(url, too_deep)
-        if reason is not None:
-            if reason and skipped is not None:
-                skipped.append((url, text[:300], reason))
-            return None
-        self.scheduled.add(url)
-        score = self.focus.score(url, text, is_document_url(url), parent_score) + bonus
+            queued = self.pending.get(url)
+            if queued is None:
+                return None
+            score = self.focus.score(url, text, is_document_url(url), parent_score, referrer) + bonus
+            if score < queued[0] + RESCORE_GAIN:
+                return None
+            self.crawler.stats.inc_value("oit/rescheduled")
+            if queued[1] < depth:
+                extra["oit_min_depth"], depth = queued[1], queued[1]
+        else:
+            reason = self._why_not_fetched(url, too_deep)
+            if reason is not None:
+                if reason and skipped is not None:
+                    skipped.append((url, text[:300], reason))
+                return None
+            self.scheduled.add(url)
+            score = self.focus.score(url, text, is_document_url(url), parent_score, referrer) + bonus
+        self.pending[url] = (score, depth)
         return scrapy.Request(
             url,
             callback=self.parse,
             errback=self.on_error,
             dont_filter=True,  # a redirect to a page already fetched is kept under the linked URL
             priority=score,
-            meta={"anchor": text[:300], "referrer": referrer, "oit_score": score, **(meta or {})},
+            meta={"anchor": text[:300], "referrer": referrer, "oit_score": score, "oit_pending": True, **extra},
         )
 
     def _why_not_fetched(self, url: str, too_deep: bool) -> str | None:
