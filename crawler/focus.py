@@ -16,6 +16,19 @@ from oitbase.itemnames import ItemNames
 
 #: What a list's next page loses of the list's score: a list the ITA index links keeps it over dozens of pages.
 NEXT_PAGE_LOSS = 2
+#: The text of a pager's links: a page number, arrows, "next"/"ถัดไป", "last"/"หน้าสุดท้าย".
+PAGER_TEXT = re.compile(
+    r"^(?:หน้า\s*)?[\d๐-๙]{1,5}$|^[«»‹›<>|.\s]+$|"
+    r"^[«»‹›<>\s]*(?:ถัดไป|ก่อนหน้า|หน้าต่อไป|หน้าถัดไป|หน้าก่อน|หน้าแรก|หน้าสุดท้าย|สุดท้าย|แรกสุด|เก่ากว่า|ใหม่กว่า|"
+    r"next|prev|previous|first|last|older|newer)(?:\s*(?:page|posts|entries|หน้า))?[«»‹›<>\s]*$",
+    re.IGNORECASE,
+)
+
+
+def is_pagination(url: str, text: str, parent_url: str) -> bool:
+    """A pager's link of the page ``parent_url`` to another page of the same list."""
+    return bool(PAGER_TEXT.match(" ".join((text or "").split()))) and is_next_page(url, parent_url)
+
 
 #: The ITA/OIT pages themselves.
 STRONG_HINTS = re.compile(
@@ -50,10 +63,21 @@ class Focus:
         checks against); without them links are scored by the built-in hints alone."""
         return cls(ItemNames.from_setting(settings.get("OIT_ITEM_NAMES")))
 
-    def score(self, url: str, text: str, is_document: bool, parent_score: int = 0, parent_url: str = "") -> int:
-        """Higher is fetched sooner. Typical range -20 … 110. ``parent_url``: the page the link is on; another page
-        of the same list (``?page=N``, ``/page/N/``) keeps nearly all of that page's score, so the last page of a
-        category the ITA index links is as likely as its first (an item's report posted as news sits there)."""
+    def score(
+        self,
+        url: str,
+        text: str,
+        is_document: bool,
+        parent_score: int = 0,
+        *,
+        next_page: bool = False,
+        inherit: bool = True,
+    ) -> int:
+        """Higher is fetched sooner. Typical range -20 … 110. ``next_page`` (:func:`is_pagination`): the link is to
+        another page of the list it is on, and keeps nearly all of that page's score, so the last page of a category
+        the ITA index links is as likely as its first (an item's report posted as news sits there). ``inherit``
+        False: the link is on such a later page, and gets nothing of its score (the posts listed there are as likely
+        as their own words make them: an archive the ITA index links is not all evidence)."""
         text = " ".join((text or "").split())[:300]
         path = urlsplit(url)._replace(scheme="", netloc="").geturl()
         score = 0
@@ -71,7 +95,6 @@ class Focus:
             score -= 20
         score -= 2 * max(0, path.count("&") - 1)
         # Links found on an evidence-like page (an ITA page, an item page) inherit part of its score.
-        score += min(max(parent_score, 0) // 3, 20)
-        if is_next_page(url, parent_url):
-            score = max(score, parent_score - NEXT_PAGE_LOSS)
-        return score
+        if next_page:
+            return max(score, parent_score - NEXT_PAGE_LOSS)
+        return score + (min(max(parent_score, 0) // 3, 20) if inherit else 0)

@@ -59,7 +59,7 @@ class FirstRequestOnly:
             raise Superseded(request.url)
         self.handed_out.add(request.url)
         if "oit_min_depth" in meta:  # scheduled again from a deeper page: as deep as its first link
-            meta["depth"] = min(meta.get("depth", 0), meta.pop("oit_min_depth"))
+            meta["depth"] = meta.pop("oit_min_depth")
         getattr(self.crawler.spider, "pending", {}).pop(request.url, None)
         return None
 

@@ -55,7 +55,7 @@ HTTPCACHE_DIR = ""
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.guard.AddressGuard": 50,
-    "crawler.middlewares.FirstRequestOnly": 100,
+    "crawler.middlewares.FirstRequestOnly": 99,  # before robots.txt (100): a refused link is not scheduled again
     "crawler.settle.SettledFilter": 110,
     "crawler.middlewares.PageBudget": 120,
     "crawler.middlewares.Backoff": 560,

@@ -22,8 +22,8 @@ VOLATILE_PARAMS = re.compile(
 )
 #: Query parameters that number the pages of a list (``?page=2``, WordPress ``?paged=2``, Joomla ``?limitstart=20``).
 PAGE_PARAMS = re.compile(
-    r"^(?:page|paged|pg|pageno|page_no|pagenum|page_num|pagenumber|currentpage|current_page|cpage|p_page|"
-    r"start|limitstart|offset|begin|pagestart|hal|halaman)$",
+    r"^(?:page|paged|pg|pages|pageno|page_no|pagenum|page_num|pagenumber|currentpage|current_page|cpage|p_page|"
+    r"pageindex|page_index|per_page|start|limitstart|offset|begin|pagestart|hal|halaman)$",
     re.IGNORECASE,
 )
 #: Path segments that number the pages of a list (``/page/2/``, ``/page-2``).
@@ -84,5 +84,6 @@ def list_url(url: str) -> str:
 
 
 def is_next_page(url: str, parent_url: str) -> bool:
-    """``url`` is another page of the list ``parent_url`` shows (its pagination), not the same page."""
+    """``url`` is another page of the list ``parent_url`` shows, not the same page, by their URLs alone (a CMS that
+    numbers its pages ``?page=<id>`` looks the same: :func:`crawler.focus.is_pagination` also reads the link)."""
     return bool(parent_url) and url != parent_url and list_url(url) == list_url(parent_url)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from scrapy import Request
 
-from crawler.focus import Focus
+from crawler.focus import Focus, is_pagination
 from crawler.middlewares import FirstRequestOnly, Superseded
+from crawler.settings import OIT_SETTLE_SCORE
 from crawler.urls import is_next_page, list_url
 from tests.crawler_support import SiteServer, fetched_urls, html, pdf_bytes, run_spider
 
@@ -47,19 +48,42 @@ def test_list_url_drops_only_the_page_number():
     assert list_url("http://x/a/page/4/?cat=2&page=3") == list_url("http://x/a?cat=2") != list_url("http://x/a?cat=3")
 
 
+@pytest.mark.parametrize("text", ["2", "๑๒", "หน้า 3", "ถัดไป »", "« ก่อนหน้า", "หน้าสุดท้าย", "Next", "»", "Older posts"])
+def test_a_pager_reads_as_one(text):
+    assert is_pagination("http://x/news.php?page=3", text, "http://x/news.php?page=2")
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "parent"),
+    [
+        ("http://x/page/12", "ประวัติความเป็นมา", "http://x/page/45"),  # a CMS numbering its pages /page/<id>
+        ("http://x/index.php?page=12", "อำนาจหน้าที่", "http://x/index.php?page=45"),
+        ("http://x/news.php?page=3", "ข่าวที่ 3", "http://x/news.php?page=2"),
+        ("http://x/?p=3105", "2", "http://x/?p=3100"),
+    ],
+)
+def test_menus_and_posts_are_not_a_pager(url, text, parent):
+    assert not is_pagination(url, text, parent)
+
+
 def test_the_last_page_of_a_list_the_ita_index_links_is_as_likely_as_its_first():
     focus = Focus()
     category = "http://x/category/news/"
     listed = focus.score(category, "O37 การเปิดโอกาสให้เกิดการมีส่วนร่วม", False, parent_score=120) + 20
     page = category
     for n in (3, 5, 7, 9):  # WordPress shows current ± 2: page 9 is four clicks from the first
-        listed = focus.score(f"{category}page/{n}/", str(n), False, parent_score=listed, parent_url=page)
-        page = f"{category}page/{n}/"
+        url = f"{category}page/{n}/"
+        assert is_pagination(url, str(n), page)
+        listed = focus.score(url, str(n), False, parent_score=listed, next_page=True)
+        page = url
     assert listed > 60
-    # a plain news list keeps its own low score page after page, and a post is not the list's next page
+    # the posts listed there are as likely as their own words make them
+    plain = focus.score("http://x/?p=9", "ชาวบ้านร่วมปลูกป่า", False, parent_score=listed, inherit=False)
+    named = focus.score("http://x/?p=8", "รายงานผลการดำเนินงาน รอบ 6 เดือน", False, parent_score=listed, inherit=False)
+    assert plain <= OIT_SETTLE_SCORE < named
+    # a plain news list keeps its own low score page after page
     news = focus.score("http://x/news/", "ข่าว", False)
-    assert focus.score("http://x/news/?page=2", "2", False, parent_score=news, parent_url="http://x/news/") <= news
-    assert focus.score("http://x/?p=9", "9", False, parent_score=listed, parent_url="http://x/?p=8") <= 20
+    assert focus.score("http://x/news/?page=2", "2", False, parent_score=news, next_page=True) <= news
 
 
 class _Crawler:
@@ -77,7 +101,7 @@ def test_only_the_first_request_of_a_link_handed_out_is_fetched():
     crawler = _Crawler()
     mw = FirstRequestOnly(crawler)
     crawler.spider.pending["http://x/a"] = (50, 1)
-    better = Request("http://x/a", meta={"oit_pending": True, "oit_min_depth": 1, "depth": 5})
+    better = Request("http://x/a", meta={"oit_pending": True, "oit_min_depth": 1, "depth": 0})
     assert mw.process_request(better) is None
     assert better.meta["depth"] == 1  # as deep as the link was first found
     assert "http://x/a" not in crawler.spider.pending
@@ -93,14 +117,16 @@ ROWS = {"O1": "โครงสร้าง", "O2": "ข้อมูลผู้�
 
 
 def _site() -> dict:
-    """A homepage linking the ITA page; the sitemap lists 60 news pages, then the O12 page (no anchor, no hint: the
+    """A homepage linking the ITA page through another page (the ITA page is at depth 2, the limit, so its links are
+    too deep); the sitemap lists 60 news pages, then the O12 page (no anchor, no hint: the
     scheduler would hand it out after the news); the ITA page's O12 row links that page, which links the report."""
     rows = "".join(f"<tr><td>{c}</td><td>{n}</td><td><a href='/p/{c}.html'>ดู</a></td></tr>" for c, n in ROWS.items())
     rows += "<tr><td>O12</td><td>รายงานผลการดำเนินงานประจำปี</td><td><a href='/item/12.html'>ดู</a></td></tr>"
     news = [f"/news/{n}.html" for n in range(60)]
     locs = "".join(f"<url><loc>{{base}}{u}</loc></url>" for u in [*news, "/item/12.html"])
     pages = {
-        "/": html("หน้าแรก", "<a href='/ita.html'>ITA</a>"),
+        "/": html("หน้าแรก", "<a href='/about.html'>เกี่ยวกับเรา</a>"),
+        "/about.html": html("เกี่ยวกับเรา", "<a href='/ita.html'>ITA</a>"),
         "/ita.html": html("ITA", f"<table>{rows}</table>"),
         "/item/12.html": html("ผลการดำเนินงาน", "<a href='/files/report.pdf'>ผลการดำเนินงาน ประจำปี</a>"),
         "/files/report.pdf": pdf_bytes("Annual report"),
@@ -123,7 +149,7 @@ def test_a_sitemap_link_an_ita_row_names_is_fetched_first_at_its_sitemap_depth(t
         run_spider(base, tmp_path / "x.db", "OIT_MAX_PAGES=14", "DEPTH_LIMIT=2", "CONCURRENT_REQUESTS=1")
     fetched = {url.removeprefix(base.rstrip("/")): r for url, r in fetched_urls(tmp_path / "x.db").items()}
     # without rescheduling the page waits behind the 60 news pages (the cap stops the crawl first), and reached
-    # from the ITA row at depth 2 its report would be too deep
+    # from the ITA row it is at depth 3, past the limit
     assert "/item/12.html" in fetched and "/files/report.pdf" in fetched
     assert fetched["/item/12.html"]["depth"] == 1
     assert fetched["/item/12.html"]["anchor"].startswith("O12")  # what the ITA row says of it

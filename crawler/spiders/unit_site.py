@@ -35,7 +35,7 @@ from twisted.internet import task
 from twisted.python.failure import Failure
 
 from crawler import render
-from crawler.focus import Focus
+from crawler.focus import Focus, is_pagination
 from crawler.ita_index import MIN_CODES, parse_ita_index, parse_item_page
 from crawler.items import FetchedResource, SkippedLink, skip_reason
 from crawler.middlewares import AlreadyFetched, PageCapReached, Superseded
@@ -62,7 +62,7 @@ MAX_LISTED_OVER_LIMIT = 100
 #: How much better a waiting link must score when found again to be scheduled again (``UnitSiteSpider._request``).
 RESCORE_GAIN = 10
 #: Meta keys a rendering or a fallback carries over from the plain request.
-CARRIED_META = ("depth", "referrer", "anchor", "oit_score", "oit_ita_code", "oit_ita_label")
+CARRIED_META = ("depth", "referrer", "anchor", "oit_score", "oit_ita_code", "oit_ita_label", "oit_next_page")
 
 
 def linked_url(meta: dict, url: str) -> str:
@@ -329,12 +329,14 @@ class UnitSiteSpider(scrapy.Spider):
         depth_limit = self.settings.getint("DEPTH_LIMIT", 0)
         depth = response.meta.get("depth", 0) + 1
         too_deep = bool(depth_limit) and depth > depth_limit
+        # the page's pager links keep its score; the other links of a list's later page inherit none of it
+        on_page = {"page_url": response.url, "later_page": bool(response.meta.get("oit_next_page"))}
         requests = []
         for code, label, url in base.ita_rows:
             if url and is_onsite(url, self.home_host):
                 meta = {"oit_ita_code": code, "oit_ita_label": label}
                 req = self._request(url, f"{code} {label}", base.url, bonus=20, parent_score=parent, meta=meta,
-                                    skipped=base.skipped, too_deep=too_deep, depth=depth)  # fmt: skip
+                                    skipped=base.skipped, too_deep=too_deep, depth=depth, **on_page)  # fmt: skip
                 if req is not None:
                     requests.append(req)
         max_links = self.settings.getint("OIT_MAX_LINKS_PER_PAGE", 2000) or len(ext.links)
@@ -351,7 +353,7 @@ class UnitSiteSpider(scrapy.Spider):
                 continue
             if onsite:
                 req = self._request(url, link.text, base.url, parent_score=parent, skipped=base.skipped,
-                                    too_deep=too_deep, depth=depth)  # fmt: skip
+                                    too_deep=too_deep, depth=depth, **on_page)  # fmt: skip
             else:
                 req = self._offsite_request(url, link.text, base.url, base.skipped)
             if req is not None:
@@ -391,23 +393,36 @@ class UnitSiteSpider(scrapy.Spider):
         skipped: list | None = None,
         too_deep: bool = False,
         depth: int = 0,
+        page_url: str = "",
+        later_page: bool = False,
     ) -> scrapy.Request | None:
         """A request for an on-site URL (canonical), or None when it is scheduled or skipped; why a
         link is skipped goes to ``skipped`` as (url, text, reason). A link still waiting that is found again
         with a much better score (its anchor names an item, an ITA row links it; a sitemap listed it first)
         is scheduled again at that score, with what the better link says of it, at the smaller of the two
-        depths (``depth``: clicks from the homepage, as Scrapy's ``DepthMiddleware`` will count them)."""
+        depths (``depth``: clicks from the homepage, as Scrapy's ``DepthMiddleware`` will count them).
+        ``page_url``: the page the link is on (its final URL), to tell its pager (``crawler.focus.is_pagination``);
+        ``later_page``: that page is itself a list's next page."""
         extra = dict(meta or {})
+        next_page = bool(page_url) and is_pagination(url, text, page_url)
+        if next_page:
+            extra["oit_next_page"] = True
+        scoring = {"next_page": next_page, "inherit": not later_page}
+        priority_depth = 0  # DepthMiddleware subtracts the depth it counts, except where it is reset
         if url in self.scheduled:
             queued = self.pending.get(url)
             if queued is None:
                 return None
-            score = self.focus.score(url, text, is_document_url(url), parent_score, referrer) + bonus
+            score = self.focus.score(url, text, is_document_url(url), parent_score, **scoring) + bonus
             if score < queued[0] + RESCORE_GAIN:
                 return None
+            if queued[1] < depth:  # found deeper than it was first: as deep as its first link (DepthMiddleware
+                # would count it, and drop it past DEPTH_LIMIT, at this page's depth + 1)
+                extra |= {"depth_reset": True, "oit_min_depth": queued[1]}
+                depth = priority_depth = queued[1]
+            elif too_deep:
+                return None
             self.crawler.stats.inc_value("oit/rescheduled")
-            if queued[1] < depth:
-                extra["oit_min_depth"], depth = queued[1], queued[1]
         else:
             reason = self._why_not_fetched(url, too_deep)
             if reason is not None:
@@ -415,14 +430,14 @@ class UnitSiteSpider(scrapy.Spider):
                     skipped.append((url, text[:300], reason))
                 return None
             self.scheduled.add(url)
-            score = self.focus.score(url, text, is_document_url(url), parent_score, referrer) + bonus
+            score = self.focus.score(url, text, is_document_url(url), parent_score, **scoring) + bonus
         self.pending[url] = (score, depth)
         return scrapy.Request(
             url,
             callback=self.parse,
             errback=self.on_error,
             dont_filter=True,  # a redirect to a page already fetched is kept under the linked URL
-            priority=score,
+            priority=score - priority_depth * self.settings.getint("DEPTH_PRIORITY", 0),
             meta={"anchor": text[:300], "referrer": referrer, "oit_score": score, "oit_pending": True, **extra},
         )
 
