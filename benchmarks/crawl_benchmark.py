@@ -85,7 +85,8 @@ def run_unit(url: str, db: str) -> dict:
 
     from crawler.spiders.unit_site import UnitSiteSpider
 
-    settings = _settings({"OIT_DB": db, "OIT_MAX_PAGES": 100_000, "DEPTH_LIMIT": 20})
+    extra = json.loads(os.environ.get("OIT_BENCH_SETTINGS") or "{}")  # --setting, for the unit spider only
+    settings = _settings({"OIT_DB": db, "OIT_MAX_PAGES": 100_000, "DEPTH_LIMIT": 20, **extra})
     process = CrawlerProcess(settings)
     start = time.monotonic()
     process.crawl(UnitSiteSpider, url=url)
@@ -131,8 +132,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _run_child(kind: str, url: str, db: str, profile: str = "") -> dict:
-    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONWARNINGS": "ignore"}
+def _run_child(kind: str, url: str, db: str, profile: str = "", settings: dict | None = None) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONWARNINGS": "ignore",
+           "OIT_BENCH_SETTINGS": json.dumps(settings or {})}  # fmt: skip
     if db:
         for old in Path(db).parent.glob(Path(db).name + "*"):  # each unit run starts from an empty store
             old.unlink()
@@ -165,7 +167,10 @@ def main() -> None:
     parser.add_argument("--skip-report", action="store_true", help="do not time `oit check`")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each spider, alternately (medians compared)")
     parser.add_argument("--profile", default="", help="also profile one run of each spider into this directory")
+    parser.add_argument("--setting", action="append", default=[], metavar="NAME=VALUE",
+                        help="a Scrapy setting for the unit spider (repeatable), e.g. OIT_EXTRACT_PROCESS=False")
     args = parser.parse_args()
+    settings = dict(s.split("=", 1) for s in args.setting)
     sys.path.insert(0, str(REPO / "benchmarks"))
     from crawl_site import build
 
@@ -181,14 +186,14 @@ def main() -> None:
             plains, units = [], []
             for _ in range(max(1, args.repeat)):
                 plains.append(_run_child("plain", url, ""))
-                units.append(_run_child("unit", url, str(tmp_path / "unit.db")))
+                units.append(_run_child("unit", url, str(tmp_path / "unit.db"), settings=settings))
                 shutil.rmtree(tmp_path / "oit-cache", ignore_errors=True)  # the HTTP cache of a unit run
             plain, unit = _median(plains), _median(units)
             if args.profile:
                 Path(args.profile).mkdir(parents=True, exist_ok=True)
                 for kind in ("plain", "unit"):
                     _run_child(kind, url, str(tmp_path / "unit.db") if kind == "unit" else "",
-                               str(Path(args.profile).resolve()))
+                               str(Path(args.profile).resolve()), settings=settings)
                 shutil.rmtree(tmp_path / "oit-cache", ignore_errors=True)
             report = None
             if not args.skip_report:
@@ -205,6 +210,7 @@ def main() -> None:
             server.wait(timeout=10)
     print(json.dumps({
         "site": site,
+        "unit_settings": settings,
         "plain_scrapy": plain,
         "unit_site": unit,
         "speed_ratio": round(unit["pages_per_s"] / plain["pages_per_s"], 2),

@@ -57,7 +57,7 @@ def check_text(text: str, *, min_chars: int = MIN_PAGE_CHARS) -> LayerCheck:
     Thai PUA tone-mark glyphs (U+F700–F71A, U+F884–F89E) are not suspicious: ``clean`` maps
     them to standard code points exactly.
     """
-    nonspace = len(text) - sum(1 for ch in text if ch.isspace())
+    nonspace = len("".join(text.split()))  # str.split() splits at what str.isspace() calls space
     if nonspace < min_chars:
         return LayerCheck("little-text", float(nonspace))
     worst, worst_share = "", 0.0
