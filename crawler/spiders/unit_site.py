@@ -359,7 +359,9 @@ class UnitSiteSpider(scrapy.Spider):
             if req is not None:
                 requests.append(req)
         yield base
-        yield from requests
+        # likeliest first: Scrapy hands a page's output to the scheduler CONCURRENT_ITEMS at a time, and the
+        # engine may pull the next request before a long page's last links are in
+        yield from sorted(requests, key=lambda r: r.priority, reverse=True)
 
     def _ita_rows(self, response: Response, ext: Extracted, tree=None) -> list[tuple[str, str, str]]:
         """Rows of an ITA index page, or of one item's page (reached from an index row, or titled
