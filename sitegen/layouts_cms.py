@@ -256,9 +256,11 @@ class WordPressLayout(Layout):
 
     def render(self) -> dict[str, str]:
         files: dict[str, str] = {}
+        pages: list[str] = []
 
         def put(url: str, html: str) -> None:
             files[self.file_for(url)] = html
+            pages.append(url)
 
         home = f"<h2>ข่าวประชาสัมพันธ์</h2>{self.news_list(self.m.news[:8])}"
         if self.ita_url and not self.scripted_nav:
@@ -288,7 +290,17 @@ class WordPressLayout(Layout):
         put(ap.url, self.shell(ap.title, ap.body + self.doc_list(self.m.archive)))
         if self.ita_url:
             put(self.ita, self.shell(f"ITA {self.c.fy}", self.ita_rows()))
+        files["sitemap.xml"] = wp_sitemap(["/", "/category/news/", *(p.url for p in self.m.news), *pages])
         return files
+
+
+def wp_sitemap(urls: list[str]) -> str:
+    """The ``/sitemap.xml`` a WordPress sitemap plugin writes: the posts, then the pages, as bare URLs (so a crawler
+    reading it queues the item pages with no anchor, behind the news, before the ITA page names them). Relative:
+    the fixture does not know the port it will be served on; crawlers join them to the sitemap's URL."""
+    locs = "".join(f"<url><loc>{esc(u)}</loc></url>" for u in dict.fromkeys(urls))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"{locs}</urlset>\n")
 
 
 CMS_LAYOUTS: dict[str, type[Layout]] = {cls.name: cls for cls in (FilesModuleLayout, WordPressLayout)}

@@ -106,6 +106,23 @@ def test_layout_reachable_with_and_without_js(served):
         assert any("_mod=" in u and "type=" in u for u in without_js)
 
 
+def test_wordpress_writes_the_sitemap_a_plugin_writes(served):
+    """Every post, then every page, bare: an item's page is listed behind the news, with no anchor."""
+    base, _, truth = served
+    if truth["layout"] != "wordpress":
+        pytest.skip("WordPress only")
+    status, ctype, body = fetch(base + "/sitemap.xml")
+    assert status == 200
+    locs = re.findall(r"<loc>([^<]+)</loc>", body.decode("utf-8"))
+    assert len(locs) == len(set(locs))
+    items = [it["url"] for it in truth["items"].values() if it["expect"] == "pass" and not it["offsite"]]
+    pages = [u for u in items if u.startswith("/?page_id=")]
+    assert pages and all(u in locs for u in pages)
+    posts = [u for u in locs if re.match(r"/\d{4}/\d{2}/", u)]
+    assert posts and max(locs.index(u) for u in posts) < min(locs.index(u) for u in pages)
+    assert all(fetch(base + u)[0] == 200 for u in locs[:5] + pages[:5])
+
+
 def test_broken_links_answer_404(served):
     base, _, truth = served
     broken = [i for i in truth["items"].values() if i["state"] == "broken_link"]
