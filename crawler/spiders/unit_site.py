@@ -405,16 +405,16 @@ class UnitSiteSpider(scrapy.Spider):
         depths (``depth``: clicks from the homepage, as Scrapy's ``DepthMiddleware`` will count them).
         ``page_url``: the page the link is on (its final URL), to tell its pager (``crawler.focus.is_pagination``);
         ``later_page``: that page is itself a list's next page."""
+        queued = self.pending.get(url)
+        if queued is None and url in self.scheduled:  # the hot path: a menu link every page repeats
+            return None
         extra = dict(meta or {})
         next_page = bool(page_url) and is_pagination(url, text, page_url)
         if next_page:
             extra["oit_next_page"] = True
         scoring = {"next_page": next_page, "inherit": not later_page}
         priority_depth = 0  # DepthMiddleware subtracts the depth it counts, except where it is reset
-        if url in self.scheduled:
-            queued = self.pending.get(url)
-            if queued is None:
-                return None
+        if queued is not None:
             score = self.focus.score(url, text, is_document_url(url), parent_score, **scoring) + bonus
             if score < queued[0] + RESCORE_GAIN:
                 return None
@@ -439,7 +439,7 @@ class UnitSiteSpider(scrapy.Spider):
             callback=self.parse,
             errback=self.on_error,
             dont_filter=True,  # a redirect to a page already fetched is kept under the linked URL
-            priority=score - priority_depth * self.settings.getint("DEPTH_PRIORITY", 0),
+            priority=score - priority_depth * self.settings.getint("DEPTH_PRIORITY", 0) if priority_depth else score,
             meta={"anchor": text[:300], "referrer": referrer, "oit_score": score, "oit_pending": True, **extra},
         )
 
