@@ -21,7 +21,6 @@ import json
 import os
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -126,12 +125,6 @@ def child(kind: str, url: str, db: str, profile: str = "") -> None:
 # --- the driver ----------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _run_child(kind: str, url: str, db: str, profile: str = "", settings: dict | None = None) -> dict:
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONWARNINGS": "ignore",
            "OIT_BENCH_SETTINGS": json.dumps(settings or {})}  # fmt: skip
@@ -174,10 +167,12 @@ def main() -> None:
     sys.path.insert(0, str(REPO / "benchmarks"))
     from crawl_site import build
 
+    from sitegen.ports import free_port
+
     with tempfile.TemporaryDirectory(prefix="oit-bench-") as tmp:
         tmp_path = Path(tmp)
         site = build(tmp_path / "site", args.pages, args.documents)
-        port = _free_port()
+        port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "sitegen.serve", str(tmp_path / "site"), "--port", str(port)],
                                   cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.build import build_site
+from sitegen.ports import free_port
 from sitegen.sampler import sample_spec
 from sitegen.serve import Pace, serve_directory
 
@@ -63,11 +63,6 @@ def build_fleet(dest: Path, count: int, first_seed: int = 7000, down: int = 1) -
         )
     return units
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextlib.contextmanager

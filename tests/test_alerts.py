@@ -6,7 +6,6 @@ from __future__ import annotations
 import email
 import email.policy
 import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -29,6 +28,7 @@ from oit.alerts import (
 )
 from oitbase.units import Unit
 from reports.changes import ItemChange, ReportDiff
+from sitegen.ports import free_port
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
@@ -105,9 +105,7 @@ class Inbox:
 @pytest.fixture
 def smtp() -> Iterator[tuple[AlertSettings, Inbox]]:
     inbox = Inbox()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:
@@ -155,9 +153,7 @@ def test_both_the_units_and_the_default_webhook_get_it_and_a_failing_one_is_repo
 
 
 def test_dead_webhook_and_non_http_url_are_failures_not_exceptions() -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        dead = f"http://127.0.0.1:{s.getsockname()[1]}/hook"  # closed again: nothing listens
+    dead = f"http://127.0.0.1:{free_port()}/hook"  # nothing listens
     payload = problem_payload(UNIT, 1, "timeout", "x")
     start = time.monotonic()
     sent = send_alerts(UNIT.model_copy(update={"webhook": dead}), payload, None, AlertSettings(timeout=2))

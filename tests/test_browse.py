@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import httpx
 import pytest
 
 from oit.browse import QUERIES, datasette_command, metadata
+from sitegen.ports import free_port
 from storage import store
 from storage.browse import CANNED_SQL
 from tests.helpers import REPO, run_oit_here
@@ -32,11 +32,6 @@ def sample_store(path: Path) -> Path:
     conn.close()
     return path
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 #: Runs the CLI with SIGINT ignored, as a script's background job starts it (the ignore is inherited).

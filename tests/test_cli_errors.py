@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 
+from sitegen.ports import free_port
 from sitegen.serve import serve_directory
 from tests.helpers import check_report, run_here, run_oit_here
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _assert_clean_failure(result, *words: str) -> None:
@@ -27,7 +20,7 @@ def _assert_clean_failure(result, *words: str) -> None:
 
 
 def test_unreachable_site(tmp_path):
-    result = run_oit_here("check", f"http://127.0.0.1:{_free_port()}/", "--db", str(tmp_path / "x.db"), "--quiet")
+    result = run_oit_here("check", f"http://127.0.0.1:{free_port()}/", "--db", str(tmp_path / "x.db"), "--quiet")
     _assert_clean_failure(result, "connection refused", "เซิร์ฟเวอร์")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import socket
 import time
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from checklist.health import crawl_health
 from oit.check import CrawlOptions
 from oit.crawl_many import CrawlJob, crawl_many_in_child
+from sitegen.ports import free_port
 from sitegen.serve import FAULTS_FILE, serve_directory
 from storage import store
 
@@ -39,11 +39,6 @@ def small_site(root: Path, name: str, pages: int = PAGES, hanging: bool = False)
         (root / f"p{i}.html").write_text(page(f"{name} {i}", text), "utf-8")
     return root
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def options(stall_timeout: float = 30, **extra) -> CrawlOptions:

@@ -22,8 +22,8 @@ import pytest
 
 from crawler.render import CHROMIUM_ARGS
 from sitegen.demo import build_demo_site
+from sitegen.ports import free_port
 from sitegen.serve import Pace, serve_directory
-from tests.redis_server import free_port
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [

@@ -11,8 +11,8 @@ import pytest
 
 from oit.web.app import create_app
 from oit.web.checks import WebSettings
+from sitegen.ports import free_port
 from sitegen.serve import serve_directory
-from tests.redis_server import free_port
 from tests.test_netguard import public_name_served_here
 from tests.test_web_browser import CHROMIUM, CHROMIUM_ARGS, PHONE
 
