@@ -19,6 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from crawler.render import CHROMIUM_ARGS
 from sitegen.demo import build_demo_site
@@ -115,8 +116,10 @@ def checked(browser, server, demo_site, shots) -> dict:
     seen_counts = []
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and not page.locator("#fixes").count():
-        if page.locator("#count-pages").count():
-            seen_counts.append(int(page.text_content("#count-pages") or 0))
+        try:  # the results may replace the progress page between any two calls
+            seen_counts.append(int(page.locator("#count-pages").text_content(timeout=2000) or 0))
+        except PlaywrightTimeoutError:
+            pass
         page.wait_for_timeout(1000)
     page.wait_for_selector("#fixes", timeout=5000)
     return {"page": page, "context": context, "url": check_url, "truth": truth, "site": site,
