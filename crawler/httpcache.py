@@ -13,6 +13,8 @@ not stored: they are fetched again, and their content hash still saves the extra
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from scrapy import Request, Spider
 from scrapy.extensions.httpcache import FilesystemCacheStorage, RFC2616Policy
 from scrapy.http import Response
@@ -36,9 +38,19 @@ class RevalidatePolicy(RFC2616Policy):
 
 
 class UnitCacheStorage(FilesystemCacheStorage):
+    """A unit's cache; on a unit's first crawl (an empty cache) no request is looked up in it: what this crawl
+    stores is for the next one, and a lookup costs a request fingerprint and a file check per request."""
+
     def open_spider(self, spider: Spider) -> None:
         from crawler.resume import state_dir
 
         if not spider.settings.get("HTTPCACHE_DIR"):
             self.cachedir = str(state_dir(spider.settings.get("OIT_DB"), spider.start_url) / "httpcache")
         super().open_spider(spider)
+        entries = Path(self.cachedir, spider.name)
+        self.empty_at_open = not entries.is_dir() or next(entries.iterdir(), None) is None
+
+    def retrieve_response(self, spider: Spider, request: Request) -> Response | None:
+        if self.empty_at_open:
+            return None
+        return super().retrieve_response(spider, request)
