@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import product
@@ -155,19 +156,22 @@ def repair_run(run: str, flips: str) -> str:
     return "".join(reversed(out))
 
 
-def _changes(text: str, flips: str) -> tuple[dict[str, str], int]:
-    """Repaired runs of ``text`` ({run: repaired}) and the number of characters changed."""
+def _runs(text: str) -> Counter[str]:
+    """How often each Thai run occurs in ``text`` (a page repeats its words: each is repaired once)."""
+    return Counter(_RUN.findall(text))
+
+
+def _changes(runs: Counter[str], flips: str) -> tuple[dict[str, str], int]:
+    """Repaired runs of a text whose :func:`_runs` are ``runs`` ({run: repaired}), and the number of characters
+    changed."""
     repaired: dict[str, str] = {}
     changed = 0
-    for m in _RUN.finditer(text):
-        run = m.group()
-        if run in repaired:
-            new = repaired[run]
-        else:
-            new = repaired[run] = repair_run(run, flips)
+    for run, count in runs.items():
+        new = repair_run(run, flips)
         if new != run:
-            changed += sum(a != b for a, b in zip(run, new, strict=True))
-    return {r: s for r, s in repaired.items() if r != s}, changed
+            repaired[run] = new
+            changed += count * sum(a != b for a, b in zip(run, new, strict=True))
+    return repaired, changed
 
 
 # --------------------------------------------------------------------------- marks and spaces
@@ -683,9 +687,10 @@ def _parse(directions: str) -> tuple[str, str, dict[str, str]]:
 
 def _sara_am_needed(text: str) -> str:
     directions = ""
+    runs = _runs(text)
     for flip in (SARA_AA, SARA_AM):
         kept_same = text.count(_SWAP[flip])  # e.g. the ำ already there, for the า→ำ repair
-        _, changed = _changes(text, flip)
+        _, changed = _changes(runs, flip)
         if changed >= MIN_CHANGES and changed >= MIN_SHARE * (changed + kept_same):
             directions += flip
     return directions
@@ -694,7 +699,7 @@ def _sara_am_needed(text: str) -> str:
 def _repair_sara_am(text: str, directions: str) -> str:
     if not directions:
         return text
-    repaired, _ = _changes(text, directions)
+    repaired, _ = _changes(_runs(text), directions)
     if not repaired:
         return text
     return _RUN.sub(lambda m: repaired.get(m.group(), m.group()), text)
