@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from urllib.parse import urljoin
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -192,9 +193,50 @@ def _anchor_text(el: etree._Element) -> str:
     return " ".join(seen)
 
 
+_SCHEME_AND_HOST = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+class JoinBases:
+    """The shortest form of a page's base URL that resolves a given link as the whole base does, so that the
+    links every page of a site repeats (its menus) are resolved once (:func:`_resolve` is cached on it):
+
+    * ``scheme://host/path`` and ``/path``: the base's origin (only its scheme and host matter);
+    * ``path``, ``../path``: the base's directory (its last segment, query and fragment do not matter);
+    * ``?query``, ``//host``, anything else: the whole base."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        parts = urlsplit(base)
+        self.origin = f"{parts.scheme}://{parts.netloc}/" if parts.scheme and parts.netloc else base
+        path = base.split("#", 1)[0].split("?", 1)[0]
+        slash = path.rfind("/")
+        self.directory = path[: slash + 1] if parts.netloc and slash > len(parts.scheme) + 2 else base
+
+    def key(self, href: str) -> str:
+        if href.startswith("/"):
+            return self.base if href.startswith("//") else self.origin
+        if _SCHEME_AND_HOST.match(href):
+            return self.origin
+        if not href or href[0] in "?#" or ":" in href.split("/", 1)[0]:  # "mailto:x", "c:x": left as they are
+            return self.base
+        return self.directory
+
+
+@lru_cache(maxsize=20_000)
+def _resolve(base: str, href: str) -> tuple[str | None, str | None]:
+    """(the link's URL, the document a viewer link carries) of ``href`` on a page whose base is ``base``;
+    (None, None) for a link that is not to a web or FTP address."""
+    joined = urljoin(base, href)
+    url = clean_url(joined)
+    if not url or not url.lower().startswith(("http://", "https://", "ftp://", "file:")):
+        return None, None
+    return url, viewer_target(joined)
+
+
 class _LinkCollector:
     def __init__(self, base: str, scripts: list[str] | None = None) -> None:
         self.base = base
+        self.bases = JoinBases(base)
         self.scripts = scripts or []
         self._functions: Functions | None = None
         self.links: list[ExtractedLink] = []
@@ -217,12 +259,11 @@ class _LinkCollector:
         if low in _PLACEHOLDERS or low.startswith("#") or low.startswith("javascript:"):
             self.counts["placeholder_links"] += 1
             return False
-        joined = urljoin(self.base, value)
-        url = clean_url(joined)
-        if not url or not url.lower().startswith(("http://", "https://", "ftp://", "file:")):
+        url, target = _resolve(self.bases.key(value), value)
+        if url is None:
             return False
         self.links.append(ExtractedLink(url=url, text=text, kind=kind))
-        if (target := viewer_target(joined)) is not None:
+        if target is not None:
             self.links.append(ExtractedLink(url=target, text=text, kind="viewer"))
         return True
 
