@@ -78,6 +78,7 @@ class DocumentReader:
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
         self._progress: Any = None
+        self._forwarder: threading.Thread | None = None
         self._listeners: dict[int, Callable[[int, int], None]] = {}
         self._tokens = itertools.count()
 
@@ -88,8 +89,9 @@ class DocumentReader:
                 self._progress = context.Queue()
                 self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start,
                                                  initargs=(self._progress, os.getpid()))
-                threading.Thread(target=self._forward, args=(self._progress,), daemon=True,
-                                 name="oit-reader-progress").start()  # fmt: skip
+                self._forwarder = threading.Thread(target=self._forward, args=(self._progress,), daemon=True,
+                                                   name="oit-reader-progress")  # fmt: skip
+                self._forwarder.start()
             return self._pool
 
     def _forward(self, progress: Any) -> None:  # noqa: ANN401 - a multiprocessing queue
@@ -131,10 +133,13 @@ class DocumentReader:
 
     def close(self) -> None:
         """End the reader once it is idle, and wait for it."""
+        forwarder = self._forwarder
         pool, progress = self._take()
         if pool is not None:
             pool.shutdown(wait=True)
-            progress.put(None)  # ends its forwarding thread
+            progress.put(None)  # ends its forwarding thread: wait for it, or the queue may be closed under it
+            if forwarder is not None:
+                forwarder.join(timeout=5)
 
     def stop(self) -> None:
         """End the reader now (a new one starts with the next file)."""
