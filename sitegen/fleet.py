@@ -64,7 +64,6 @@ def build_fleet(dest: Path, count: int, first_seed: int = 7000, down: int = 1) -
     return units
 
 
-
 @contextlib.contextmanager
 def serve_fleet(
     units: list[FleetUnit], instead: dict[str, Path] | None = None, latency: float = 0.0, per_second: float = 0.0

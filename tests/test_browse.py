@@ -33,7 +33,6 @@ def sample_store(path: Path) -> Path:
     return path
 
 
-
 #: Runs the CLI with SIGINT ignored, as a script's background job starts it (the ignore is inherited).
 IGNORING_SIGINT = ("-c", "import runpy, signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
                    "runpy.run_module('oit.cli', run_name='__main__')")  # fmt: skip

@@ -40,7 +40,6 @@ def small_site(root: Path, name: str, pages: int = PAGES, hanging: bool = False)
     return root
 
 
-
 def options(stall_timeout: float = 30, **extra) -> CrawlOptions:
     """Small crawls; only a site meant to hang gets a short stall timeout (a loaded machine can pause a crawl)."""
     base = {"OIT_RENDER_JS": False, "OIT_OCR": False, "OIT_SITEMAP": False, "HTTPCACHE_ENABLED": False}
