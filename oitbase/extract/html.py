@@ -235,7 +235,6 @@ def _resolve(base: str, href: str) -> tuple[str | None, str | None]:
 
 class _LinkCollector:
     def __init__(self, base: str, scripts: list[str] | None = None) -> None:
-        self.base = base
         self.bases = JoinBases(base)
         self.scripts = scripts or []
         self._functions: Functions | None = None
